@@ -1,0 +1,38 @@
+package lab.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import lab.core.RunContext;
+import lab.core.config.ExperimentSpec;
+import lab.mlp.experiment.MlpBench;
+import lab.mlp.experiment.MlpBenchRunner;
+import lab.mlp.experiment.MlpExperiment;
+import lab.mlp.experiment.MlpGallery;
+import lab.mlp.experiment.MlpGalleryRunner;
+import lab.mlp.experiment.MlpRunner;
+
+/** Every {@code kind:} of experiments.yaml: the record it binds to and the runner that runs it. */
+final class Kinds {
+    private Kinds() {
+    }
+
+    static Map<String, Class<? extends ExperimentSpec>> all() {
+        Map<String, Class<? extends ExperimentSpec>> kinds = new LinkedHashMap<>();
+        kinds.put("mlp", MlpExperiment.class);
+        kinds.put("mlp-gallery", MlpGallery.class);
+        kinds.put("mlp-bench", MlpBench.class);
+        return kinds;
+    }
+
+    static void run(String name, ExperimentSpec spec, RunContext ctx) {
+        if (spec instanceof MlpExperiment mlp) {
+            MlpRunner.run(name, mlp, ctx);
+        } else if (spec instanceof MlpGallery gallery) {
+            MlpGalleryRunner.run(name, gallery, ctx);
+        } else if (spec instanceof MlpBench bench) {
+            MlpBenchRunner.run(name, bench, ctx, System.out);
+        } else {
+            throw new IllegalStateException("no runner for " + spec.getClass().getName());
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package lab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import lab.core.RunContext;
+import lab.core.UserError;
+import lab.core.config.ExperimentSpec;
+import lab.core.config.ExperimentsFile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * Runs one named experiment of experiments.yaml. Through Maven the options come as system
+ * properties ({@code mvn -q compile exec:java -Dexp=NAME}); with java they can be flags.
+ * A user mistake prints one line and exits 2 (usage, config) or 1 (data, I/O); never a stack trace.
+ */
+@Command(name = "dl4j-lab", mixinStandardHelpOptions = true,
+        description = "Runs one experiment named in experiments.yaml.")
+public final class Main implements Callable<Integer> {
+
+    @Option(names = {"-e", "--exp"}, defaultValue = "${sys:exp}", description = "experiment name (-Dexp)")
+    String experiment;
+
+    @Option(names = "--experiments", defaultValue = "${sys:experiments}",
+            description = "experiments file (-Dexperiments; default: experiments.yaml at the project root)")
+    Path experimentsFile;
+
+    @Option(names = "--results-dir", defaultValue = "${sys:results.dir}",
+            description = "results directory (-Dresults.dir; default: results/ at the project root)")
+    Path resultsDir;
+
+    @Option(names = "--list", description = "list the experiments and exit")
+    boolean list;
+
+    public static void main(String[] args) {
+        int code;
+        try {
+            code = execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("error: out of memory (raise -Xmx in .mvn/jvm.config or MAVEN_OPTS)");
+            code = UserError.RUNTIME;
+        }
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Runs and returns the exit code (tests call this). */
+    static int execute(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof UserError user) {
+                System.err.println("error: " + user.getMessage());
+                return user.exitCode();
+            }
+            throw e;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            System.err.println("error: " + e.getMessage() + " (see --help)");
+            return UserError.USAGE;
+        });
+        return cli.execute(args);
+    }
+
+    @Override
+    public Integer call() {
+        Path root = projectRoot();
+        Path file = experimentsFile != null ? experimentsFile : root.resolve("experiments.yaml");
+        ExperimentsFile experiments = ExperimentsFile.load(file, Kinds.all());
+        if (list) {
+            experiments.all().forEach((name, spec) -> System.out.printf("%-28s %s%n", name, spec.description()));
+            return 0;
+        }
+        if (experiment == null || experiment.isBlank()) {
+            throw UserError.usage("no experiment given: run with -Dexp=NAME (known: "
+                    + String.join(", ", experiments.names()) + ")");
+        }
+        ExperimentSpec spec = experiments.get(experiment);
+        Path results = resultsDir != null ? resultsDir : root.resolve("results");
+        Path base = file.toAbsolutePath().getParent();
+        Kinds.run(experiment, spec, new RunContext(experiments, base, results));
+        return 0;
+    }
+
+    /** Maven's top directory when run through Maven (so results land there from any module), else the working directory. */
+    static Path projectRoot() {
+        String mavenRoot = System.getProperty("maven.multiModuleProjectDirectory");
+        if (mavenRoot != null && Files.isRegularFile(Path.of(mavenRoot, "experiments.yaml"))) {
+            return Path.of(mavenRoot);
+        }
+        return Path.of("").toAbsolutePath();
+    }
+}

@@ -1,0 +1,358 @@
+package lab.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import lab.core.UserError;
+import lab.core.config.ExperimentsFile;
+import lab.mlp.experiment.DatasetSpec;
+import lab.mlp.experiment.MlpBench;
+import lab.mlp.experiment.MlpExperiment;
+import lab.mlp.experiment.MlpGallery;
+import lab.mlp.experiment.NetworkType;
+import lab.mlp.model.Activation;
+import lab.mlp.train.GradientScale;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Binding of experiments.yaml text: every mistake is one line {@code experiments.yaml:LINE:COL: key: problem}. */
+class ExperimentsFileTest {
+    private static final String FILE = "experiments.yaml";
+    private static final String MLP_KEYS = "activation, batch_size, dataset, description, epsilon, gradient, layers, "
+            + "leaky_alpha, network, passes, record_every, reg_lambda, seed";
+    private static final Pattern PREFIX = Pattern.compile("^experiments\\.yaml:(\\d+):(\\d+): ([^:]+): .+$");
+
+    static ExperimentsFile parse(String yaml) {
+        return ExperimentsFile.parse(FILE, yaml, Kinds.all());
+    }
+
+    /** One mlp experiment named {@code a}; {@code body} lines are indented by four spaces. Line 4 is body's first. */
+    static String mlp(String... body) {
+        StringBuilder sb = new StringBuilder("experiments:\n  a:\n    kind: mlp\n");
+        for (String line : body) {
+            sb.append("    ").append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
+    static UserError parseError(String yaml) {
+        return assertThrows(UserError.class, () -> parse(yaml));
+    }
+
+    /** Exit code 2, one line, and the {@code experiments.yaml:LINE:COL: key:} prefix. */
+    static void assertConfigError(UserError e, int line, int col, String key) {
+        String msg = e.getMessage();
+        assertEquals(UserError.USAGE, e.exitCode(), msg);
+        assertFalse(msg.contains("\n") || msg.contains("\r"), "not one line: " + msg);
+        Matcher m = PREFIX.matcher(msg);
+        assertTrue(m.matches(), "not FILE:LINE:COL: key: problem: " + msg);
+        assertEquals(line + ":" + col + ":" + key, m.group(1) + ":" + m.group(2) + ":" + m.group(3), msg);
+    }
+
+    static Stream<Arguments> badFiles() {
+        return Stream.of(
+                Arguments.of("bad indentation",
+                        "experiments:\n  a:\n    kind: mlp\n   layers: [2, 3, 2]\n",
+                        4, 4, "YAML syntax",
+                        "experiments.yaml:4:4: YAML syntax: expected <block end>, but found '<block mapping start>'"),
+                Arguments.of("unclosed bracket",
+                        mlp("layers: [2, 3, 2"),
+                        5, 1, "YAML syntax",
+                        "experiments.yaml:5:1: YAML syntax: expected ',' or ']', but got <stream end>"),
+                Arguments.of("tab indentation",
+                        "experiments:\n  a:\n\tkind: mlp\n",
+                        3, 1, "YAML syntax", null),
+                Arguments.of("unknown key in mlp lists allowed keys",
+                        mlp("layers: [2, 3, 2]", "hidden: 3"),
+                        5, 5, "hidden",
+                        "experiments.yaml:5:5: hidden: unknown key (allowed: " + MLP_KEYS + ")"),
+                Arguments.of("a misspelt required key is reported as unknown, not as missing",
+                        mlp("layrs: [2, 3, 2]"),
+                        4, 5, "layrs", "experiments.yaml:4:5: layrs: unknown key (allowed: " + MLP_KEYS + ")"),
+                Arguments.of("unknown key in the second experiment points at it",
+                        "experiments:\n  b:\n    kind: mlp\n    layers: [2, 3, 2]\n"
+                                + "  a:\n    kind: mlp\n    layers: [2, 3, 2]\n    colour: red\n",
+                        8, 5, "colour",
+                        "experiments.yaml:8:5: colour: unknown key (allowed: " + MLP_KEYS + ")"),
+                Arguments.of("passes: many",
+                        mlp("layers: [2, 3, 2]", "passes: many"),
+                        5, 5, "passes", "experiments.yaml:5:5: passes: expected a whole number"),
+                Arguments.of("passes: 1.5",
+                        mlp("layers: [2, 3, 2]", "passes: 1.5"),
+                        5, 5, "passes", "experiments.yaml:5:5: passes: expected a whole number, got '1.5'"),
+                Arguments.of("layers: 3",
+                        mlp("layers: 3"),
+                        4, 5, "layers", "experiments.yaml:4:5: layers: expected a list, e.g. [2, 3, 2]"),
+                Arguments.of("epsilon: -1",
+                        mlp("layers: [2, 3, 2]", "epsilon: -1"),
+                        5, 5, "epsilon", "experiments.yaml:5:5: epsilon: must be a finite number > 0, got -1.0"),
+                Arguments.of("epsilon: 0",
+                        mlp("layers: [2, 3, 2]", "epsilon: 0"),
+                        5, 5, "epsilon", "experiments.yaml:5:5: epsilon: must be a finite number > 0, got 0.0"),
+                Arguments.of("epsilon checked even when kind comes last",
+                        "experiments:\n  a:\n    layers: [2, 3, 2]\n    epsilon: 0\n    kind: mlp\n",
+                        4, 5, "epsilon", "experiments.yaml:4:5: epsilon: must be a finite number > 0, got 0.0"),
+                Arguments.of("layers: [2, 0, 2]",
+                        mlp("layers: [2, 0, 2]"),
+                        4, 5, "layers", "experiments.yaml:4:5: layers: sizes must be > 0, got 0 at position 1"),
+                Arguments.of("passes: 0",
+                        mlp("layers: [2, 3, 2]", "passes: 0"),
+                        5, 5, "passes", "experiments.yaml:5:5: passes: must be > 0, got 0"),
+                Arguments.of("reg_lambda: -0.1",
+                        mlp("layers: [2, 3, 2]", "reg_lambda: -0.1"),
+                        5, 5, "reg_lambda", "experiments.yaml:5:5: reg_lambda: must be a finite number >= 0, got -0.1"),
+                Arguments.of("activation: softplus lists the allowed activations",
+                        mlp("layers: [2, 3, 2]", "activation: softplus"),
+                        5, 5, "activation", "experiments.yaml:5:5: activation: unknown value 'softplus' "
+                                + "(allowed: tanh, sigmoid, relu, leaky-relu, identity)"),
+                Arguments.of("unknown dataset type",
+                        mlp("layers: [2, 3, 2]", "dataset: {type: spirals}"),
+                        5, 15, "type", "experiments.yaml:5:15: type: unknown value 'spirals' "
+                                + "(allowed: moons, blobs, circles, csv)"),
+                Arguments.of("unknown kind",
+                        "experiments:\n  a:\n    kind: cnn\n    layers: [2, 3, 2]\n",
+                        3, 5, "kind", "experiments.yaml:3:5: kind: unknown kind 'cnn' (allowed: mlp, mlp-bench, mlp-gallery)"),
+                Arguments.of("missing kind",
+                        "experiments:\n  a:\n    layers: [2, 3, 2]\n",
+                        2, 3, "kind", "experiments.yaml:2:3: kind: is required (one of: mlp, mlp-bench, mlp-gallery)"),
+                Arguments.of("empty experiment",
+                        "experiments:\n  a:\n",
+                        2, 3, "a", "experiments.yaml:2:3: a: empty experiment (it needs at least 'kind')"),
+                Arguments.of("mlp without layers",
+                        "experiments:\n  a:\n    kind: mlp\n",
+                        2, 3, "layers", "experiments.yaml:2:3: layers: must be a non-empty list"),
+                // the prefix is right; the problem text names the wrong type (see datasetKeyRejectionNamesTheType)
+                Arguments.of("centers on moons (flow mapping)",
+                        mlp("layers: [2, 3, 2]", "dataset: {type: moons, centers: 2}"),
+                        5, 28, "centers", null),
+                Arguments.of("path on moons (block mapping)",
+                        mlp("layers: [2, 3, 2]", "dataset:", "  type: moons", "  path: x.csv"),
+                        7, 7, "path", null),
+                Arguments.of("csv without path",
+                        mlp("layers: [2, 3, 2]", "dataset: {type: csv}"),
+                        5, 5, "path", "experiments.yaml:5:5: path: is required"),
+                Arguments.of("three-layer network with 4 layer sizes",
+                        mlp("network: three-layer", "layers: [2, 3, 3, 2]"),
+                        4, 5, "network",
+                        "experiments.yaml:4:5: network: three-layer needs exactly 3 layer sizes, got [2, 3, 3, 2]"),
+                Arguments.of("no experiments: key",
+                        "other: 1\n",
+                        1, 1, "other", "experiments.yaml:1:1: other: unknown key (allowed: experiments)"),
+                Arguments.of("experiments: with nothing under it",
+                        "experiments:\n",
+                        1, 1, "experiments", "experiments.yaml:1:1: experiments: no experiments defined "
+                                + "(expected a top-level 'experiments:' mapping)"),
+                Arguments.of("experiments: a list",
+                        "experiments: [a, b]\n",
+                        1, 1, "experiments", "experiments.yaml:1:1: experiments: expected a mapping of keys to values"),
+                Arguments.of("unknown key in a gallery section",
+                        "experiments:\n  g:\n    kind: mlp-gallery\n    sections:\n      - title: x\n        runs: [a]\n        foo: 1\n",
+                        7, 9, "foo", "experiments.yaml:7:9: foo: unknown key (allowed: note, ordered, runs, title)"),
+                Arguments.of("bench with no runs",
+                        "experiments:\n  g:\n    kind: mlp-bench\n    runs: []\n",
+                        4, 5, "runs", "experiments.yaml:4:5: runs: must be a non-empty list"),
+                Arguments.of("bench with an empty entry in runs",
+                        "experiments:\n  g:\n    kind: mlp-bench\n    runs: [a, ~]\n",
+                        4, 5, "runs", "experiments.yaml:4:5: runs: must not contain empty entries"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badFiles")
+    void badFileIsOneLineUsageError(String label, String yaml, int line, int col, String key, String exact) {
+        UserError e = parseError(yaml);
+        assertConfigError(e, line, col, key);
+        if (exact != null) {
+            assertEquals(exact, e.getMessage());
+        }
+    }
+
+    @Test
+    void datasetKeyRejectionNamesTheType() {
+        assertEquals("experiments.yaml:5:28: centers: does not apply to dataset type moons",
+                parseError(mlp("layers: [2, 3, 2]", "dataset: {type: moons, centers: 2}")).getMessage());
+        assertEquals("experiments.yaml:7:7: path: does not apply to dataset type moons",
+                parseError(mlp("layers: [2, 3, 2]", "dataset:", "  type: moons", "  path: x.csv")).getMessage());
+    }
+
+    @Test
+    void duplicateExperimentNamePointsAtTheDuplicate() {
+        UserError e = parseError(mlp("layers: [2, 3, 2]") + "  a:\n    kind: mlp\n    layers: [2, 3, 2]\n");
+        assertConfigError(e, 5, 3, "a");
+        assertTrue(e.getMessage().toLowerCase().contains("duplicate"), e.getMessage());
+    }
+
+    @Test
+    void duplicateKeyPointsAtTheDuplicate() {
+        UserError e = parseError(mlp("layers: [2, 3, 2]", "layers: [2, 4, 2]"));
+        assertConfigError(e, 5, 5, "layers");
+        assertTrue(e.getMessage().toLowerCase().contains("duplicate"), e.getMessage());
+    }
+
+    @Test
+    void emptyFileHasLocation() {
+        for (String yaml : List.of("", "# nothing here\n")) {
+            UserError e = parseError(yaml);
+            assertConfigError(e, 1, 1, "experiments");
+            assertEquals("experiments.yaml:1:1: experiments: no experiments defined "
+                    + "(expected a top-level 'experiments:' mapping)", e.getMessage());
+        }
+    }
+
+    @Test
+    void emptyFileIsOneLineUsageError() {
+        for (String yaml : List.of("", "# nothing here\n")) {
+            UserError e = parseError(yaml);
+            assertEquals(UserError.USAGE, e.exitCode());
+            assertFalse(e.getMessage().contains("\n"), e.getMessage());
+            assertTrue(e.getMessage().startsWith("experiments.yaml:"), e.getMessage());
+            assertTrue(e.getMessage().contains("experiments"), e.getMessage());
+        }
+    }
+
+    @Test
+    void minimalMlpTakesTheAssignmentDefaults() {
+        ExperimentsFile file = parse(mlp("layers: [2, 3, 2]"));
+        assertEquals(List.of("a"), List.copyOf(file.names()));
+        MlpExperiment a = assertInstanceOf(MlpExperiment.class, file.get("a"));
+        assertEquals("", a.description());
+        assertEquals(List.of(2, 3, 2), a.layers());
+        assertEquals(0.01, a.epsilon());
+        assertEquals(0.01, a.regLambda());
+        assertEquals(20_000, a.passes());
+        assertEquals(Activation.TANH, a.activation());
+        assertEquals(NetworkType.N_LAYER, a.network());
+        assertEquals(GradientScale.SUM, a.gradient());
+        assertEquals(0, a.batchSize());
+        assertEquals(100, a.recordEvery());
+        assertEquals(0L, a.seed());
+        assertEquals(0.01, a.leakyAlpha());
+        DatasetSpec d = a.dataset();
+        assertEquals(DatasetSpec.Type.MOONS, d.type());
+        assertEquals(200, d.n());
+        assertEquals(0.2, d.noise());
+        assertEquals(0L, d.seed());
+        assertEquals(new DatasetSpec(DatasetSpec.Type.MOONS, 200, 0.2, 0L, null, null, null, null), d);
+    }
+
+    @Test
+    void everyKeyBinds() {
+        ExperimentsFile file = parse("""
+                experiments:
+                  full:
+                    kind: mlp
+                    description: all keys set
+                    dataset: {type: circles, n: 50, noise: 0.05, factor: 0.3, seed: 7}
+                    layers: [2, 4, 4, 2]
+                    activation: leaky-relu
+                    leaky_alpha: 0.1
+                    epsilon: 0.05
+                    reg_lambda: 0
+                    passes: 300
+                    seed: 3
+                    gradient: mean
+                    batch_size: 10
+                    record_every: 5
+                  three:
+                    kind: mlp
+                    network: three-layer
+                    layers: [2, 5, 2]
+                    dataset: {type: blobs}
+                  csv:
+                    kind: mlp
+                    dataset: {type: csv, path: data/x.csv}
+                    layers: [2, 2]
+                """);
+        assertEquals(List.of("full", "three", "csv"), List.copyOf(file.names()));
+        MlpExperiment full = (MlpExperiment) file.get("full");
+        assertEquals("all keys set", full.description());
+        assertEquals(new DatasetSpec(DatasetSpec.Type.CIRCLES, 50, 0.05, 7L, null, null, null, 0.3), full.dataset());
+        assertEquals(List.of(2, 4, 4, 2), full.layers());
+        assertEquals(Activation.LEAKY_RELU, full.activation());
+        assertEquals(0.1, full.leakyAlpha());
+        assertEquals(0.05, full.epsilon());
+        assertEquals(0.0, full.regLambda());
+        assertEquals(300, full.passes());
+        assertEquals(3L, full.seed());
+        assertEquals(GradientScale.MEAN, full.gradient());
+        assertEquals(10, full.batchSize());
+        assertEquals(5, full.recordEvery());
+
+        MlpExperiment three = (MlpExperiment) file.get("three");
+        assertEquals(NetworkType.THREE_LAYER, three.network());
+        assertEquals(new DatasetSpec(DatasetSpec.Type.BLOBS, 200, null, 0L, null, 2, 1.0, null), three.dataset());
+
+        MlpExperiment csv = (MlpExperiment) file.get("csv");
+        assertEquals(new DatasetSpec(DatasetSpec.Type.CSV, null, null, null, "data/x.csv", null, null, null), csv.dataset());
+    }
+
+    @Test
+    void galleryAndBenchBind() {
+        ExperimentsFile file = parse("""
+                experiments:
+                  a:
+                    kind: mlp
+                    layers: [2, 3, 2]
+                  g:
+                    kind: mlp-gallery
+                    sections:
+                      - title: one
+                        runs: [a]
+                  b:
+                    kind: mlp-bench
+                    runs: [a, a]
+                    threads: 1
+                """);
+        MlpGallery g = (MlpGallery) file.get("g");
+        assertEquals("mlp-scratch gallery", g.title());
+        assertEquals(1, g.sections().size());
+        assertEquals("one", g.sections().get(0).title());
+        assertEquals(List.of("a"), g.sections().get(0).runs());
+        assertEquals(false, g.sections().get(0).ordered());
+        MlpBench b = (MlpBench) file.get("b");
+        assertEquals(List.of("a", "a"), b.runs());
+        assertEquals(1, b.threads());
+        assertEquals(1, b.warmup());
+        assertEquals(3, b.rounds());
+    }
+
+    @Test
+    void recordsAcceptImmutableLists() {
+        assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null).runs());
+        assertEquals(List.of(2, 3, 2), new MlpExperiment(null, null, List.of(2, 3, 2), null, null, null, null, null,
+                null, null, null, null, null).layers());
+    }
+
+    @Test
+    void getUnknownNameIsUsageErrorListingKnownNames() {
+        ExperimentsFile file = parse(mlp("layers: [2, 3, 2]") + "  b:\n    kind: mlp\n    layers: [2, 4, 2]\n");
+        UserError e = assertThrows(UserError.class, () -> file.get("nope"));
+        assertEquals(UserError.USAGE, e.exitCode());
+        assertEquals("unknown experiment 'nope' in experiments.yaml (known: a, b)", e.getMessage());
+    }
+
+    @Test
+    void referenceOfWrongKindNamesTheReferrer() {
+        ExperimentsFile file = parse("""
+                experiments:
+                  a:
+                    kind: mlp
+                    layers: [2, 3, 2]
+                  b:
+                    kind: mlp-bench
+                    runs: [a, b]
+                """);
+        UserError e = assertThrows(UserError.class,
+                () -> file.reference("b", MlpExperiment.class, List.of("experiments", "b", "runs", "1")));
+        assertEquals(UserError.USAGE, e.exitCode());
+        assertEquals("experiments.yaml:7:15: 1: 'b' is not of the right kind (allowed: a)", e.getMessage());
+    }
+}

@@ -1,0 +1,74 @@
+package lab.mlp.experiment;
+
+import java.util.List;
+import lab.core.config.Check;
+import lab.core.config.ExperimentSpec;
+import lab.core.config.InvalidValue;
+import lab.mlp.model.Activation;
+import lab.mlp.train.GradientScale;
+import lab.mlp.train.TrainingConfig;
+
+/**
+ * {@code kind: mlp}: one network trained on one dataset. Missing keys take the assignment's
+ * defaults (moons 200 points noise 0.2, tanh, epsilon 0.01, reg_lambda 0.01, 20,000 full-batch
+ * passes, summed gradient, seed 0).
+ *
+ * @param layers      all layer sizes, input first and classes last, e.g. [2, 3, 2]
+ * @param network     three-layer (the assignment's code, exactly one hidden layer) or n-layer
+ * @param gradient    sum (the assignment's: no 1/N) or mean
+ * @param batchSize   0 = full batch (default); otherwise mini-batch SGD and passes count epochs
+ * @param recordEvery loss/accuracy recorded every this many passes
+ */
+public record MlpExperiment(String description, DatasetSpec dataset, List<Integer> layers, NetworkType network,
+                            Activation activation, Double leakyAlpha, Double epsilon, Double regLambda,
+                            Integer passes, Long seed, GradientScale gradient, Integer batchSize,
+                            Integer recordEvery) implements ExperimentSpec {
+
+    public MlpExperiment {
+        description = description == null ? "" : description;
+        dataset = dataset == null ? DatasetSpec.defaultMoons() : dataset;
+        layers = Check.nonEmpty("layers", layers);
+        if (layers.size() < 2) {
+            throw new InvalidValue("layers", "needs at least an input and an output size, e.g. [2, 3, 2]");
+        }
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) <= 0) {
+                throw new InvalidValue("layers", "sizes must be > 0, got " + layers.get(i) + " at position " + i);
+            }
+        }
+        network = network == null ? NetworkType.N_LAYER : network;
+        if (network == NetworkType.THREE_LAYER && layers.size() != 3) {
+            throw new InvalidValue("network", "three-layer needs exactly 3 layer sizes, got " + layers);
+        }
+        activation = activation == null ? Activation.TANH : activation;
+        if (leakyAlpha != null && activation != Activation.LEAKY_RELU) {
+            throw new InvalidValue("leaky_alpha", "only applies to activation leaky-relu");
+        }
+        leakyAlpha = Check.nonNegative("leaky_alpha", leakyAlpha, Activation.DEFAULT_LEAKY_ALPHA);
+        epsilon = Check.positive("epsilon", epsilon, 0.01);
+        regLambda = Check.nonNegative("reg_lambda", regLambda, 0.01);
+        passes = Check.positive("passes", passes, 20_000);
+        seed = seed == null ? 0L : seed;
+        gradient = gradient == null ? GradientScale.SUM : gradient;
+        batchSize = batchSize == null ? 0 : batchSize;
+        if (batchSize < 0) {
+            throw new InvalidValue("batch_size", "must be >= 0 (0 = full batch), got " + batchSize);
+        }
+        recordEvery = Check.positive("record_every", recordEvery, batchSize == 0 ? 100 : 1);
+    }
+
+    public int[] layerSizes() {
+        return layers.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    public TrainingConfig trainingConfig() {
+        return new TrainingConfig(epsilon, regLambda, passes, gradient, batchSize, seed, recordEvery);
+    }
+
+    /** "tanh [2, 3, 2] eps=0.01 lambda=0.01". */
+    public String shortConfig() {
+        String act = activation == Activation.LEAKY_RELU ? activation + "(" + leakyAlpha + ")" : activation.toString();
+        return act + " " + layers + " eps=" + epsilon + " λ=" + regLambda
+                + (batchSize > 0 ? " batch=" + batchSize : "") + (gradient == GradientScale.MEAN ? " mean-grad" : "");
+    }
+}

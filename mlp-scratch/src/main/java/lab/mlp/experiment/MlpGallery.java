@@ -1,0 +1,34 @@
+package lab.mlp.experiment;
+
+import java.util.List;
+import lab.core.config.Check;
+import lab.core.config.ExperimentSpec;
+
+/**
+ * {@code kind: mlp-gallery}: runs groups of mlp experiments and writes
+ * {@code <results>/mlp/README.md} with every picture, a table and the observations.
+ */
+public record MlpGallery(String description, String title, List<Section> sections) implements ExperimentSpec {
+
+    /**
+     * One group of runs compared side by side.
+     *
+     * @param ordered true when the runs are listed in increasing order of the one setting they
+     *                vary (hidden size, reg_lambda...): the report then describes the trend
+     * @param note    text shown above the observations: how to read the numbers, never the numbers
+     */
+    public record Section(String title, List<String> runs, Boolean ordered, String note) {
+        public Section {
+            title = Check.required("title", title);
+            note = note == null ? "" : note.strip();
+            runs = Check.nonEmpty("runs", runs);
+            ordered = ordered != null && ordered;
+        }
+    }
+
+    public MlpGallery {
+        description = description == null ? "" : description;
+        title = title == null ? "mlp-scratch gallery" : title;
+        sections = Check.nonEmpty("sections", sections);
+    }
+}

@@ -1,0 +1,43 @@
+package lab.mlp.experiment;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import lab.core.RunContext;
+import lab.mlp.report.GalleryReport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs every experiment a gallery names (each once, in order) and writes its README. */
+public final class MlpGalleryRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(MlpGalleryRunner.class);
+
+    private MlpGalleryRunner() {
+    }
+
+    public static void run(String name, MlpGallery gallery, RunContext ctx) {
+        Map<String, MlpExperiment> specs = new LinkedHashMap<>();
+        for (int s = 0; s < gallery.sections().size(); s++) {
+            List<String> runs = gallery.sections().get(s).runs();
+            for (int r = 0; r < runs.size(); r++) {
+                specs.put(runs.get(r), ctx.experiments().reference(runs.get(r), MlpExperiment.class,
+                        List.of("experiments", name, "sections", Integer.toString(s), "runs", Integer.toString(r))));
+            }
+        }
+        Map<String, MlpOutcome> outcomes = new LinkedHashMap<>();
+        int i = 0;
+        for (var entry : specs.entrySet()) {
+            LOG.info("{}: [{}/{}] {}", name, ++i, specs.size(), entry.getKey());
+            outcomes.put(entry.getKey(), MlpRunner.run(entry.getKey(), entry.getValue(), ctx));
+        }
+        List<GalleryReport.Section> sections = new ArrayList<>();
+        for (MlpGallery.Section section : gallery.sections()) {
+            sections.add(new GalleryReport.Section(section.title(), section.ordered(), section.note(),
+                    section.runs().stream().map(outcomes::get).toList()));
+        }
+        GalleryReport.write(ctx.resultsDir().resolve("mlp").resolve("README.md"), name, gallery.title(),
+                gallery.description(), sections);
+        LOG.info("{}: {} runs, report {}", name, outcomes.size(), ctx.resultsDir().resolve("mlp").resolve("README.md"));
+    }
+}

@@ -1,0 +1,95 @@
+package lab.mlp.experiment;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import lab.core.RunContext;
+import lab.core.io.AtomicFiles;
+import lab.core.io.Json;
+import lab.core.progress.Progress;
+import lab.mlp.data.Dataset;
+import lab.mlp.model.Kernels;
+import lab.mlp.model.Network;
+import lab.mlp.plot.DecisionBoundaryChart;
+import lab.mlp.plot.LossChart;
+import lab.mlp.plot.ScatterChart;
+import lab.mlp.report.LossCsv;
+import lab.mlp.report.MlpMetrics;
+import lab.mlp.train.JitWarmup;
+import lab.mlp.train.Trainer;
+import lab.mlp.train.TrainingResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@code kind: mlp} experiment: data, network, training, then
+ * {@code <results>/mlp/<name>/} with metrics.json, loss.csv, dataset.png, boundary.png, loss.png.
+ */
+public final class MlpRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(MlpRunner.class);
+
+    private MlpRunner() {
+    }
+
+    public static MlpOutcome run(String name, MlpExperiment spec, RunContext ctx) {
+        Dataset data = loadChecked(name, spec, ctx);
+        Path dir = ctx.resultsDir().resolve("mlp").resolve(name);
+        AtomicFiles.requireWritableDirectory(dir);
+
+        double warmup = JitWarmup.ensure();
+        if (warmup > 0) {
+            LOG.info(String.format(Locale.ROOT, "JIT warm-up (once per JVM, so train_seconds times the network, not the compiler): %.2f s", warmup));
+        }
+        Network net = Networks.create(spec, Networks.capacity(spec, data.size()));
+        Progress progress = new Progress(LOG, name + ": pass", spec.passes(), Duration.ofSeconds(5));
+        Trainer trainer = new Trainer(spec.trainingConfig(),
+                (point, total) -> progress.update(point.pass(), String.format(Locale.ROOT, "loss %.4f acc %.3f",
+                        point.loss(), point.accuracy())));
+        TrainingResult result = trainer.train(net, data);
+
+        MlpMetrics metrics = MlpMetrics.of(name, spec.description(), spec,
+                new MlpMetrics.DatasetInfo(data.name(), data.size(), data.numFeatures(), data.numClasses(),
+                        Arrays.stream(data.classNames()).boxed().toList()),
+                spec.network().toString(), parameterCount(net), result,
+                new MlpMetrics.Environment(System.getProperty("java.version"),
+                        Runtime.getRuntime().availableProcessors(), Kernels.LANES));
+        LossCsv.write(result.curve(), dir.resolve("loss.csv"));
+        if (data.numFeatures() == 2) {
+            String title = name + (result.diverged() ? " (DIVERGED)" : "");
+            String subtitle = String.format(Locale.ROOT, "%s | loss %.4f | accuracy %.3f", spec.shortConfig(),
+                    result.finalLoss(), result.trainAccuracy());
+            ScatterChart.write(data, dir.resolve("dataset.png"));
+            DecisionBoundaryChart.write(net, data, title, subtitle, dir.resolve("boundary.png"));
+            LossChart.write(result.curve(), title, subtitle, dir.resolve("loss.png"));
+        } else {
+            LOG.info("{}: {} features, so no pictures (they need exactly 2)", name, data.numFeatures());
+        }
+        Json.write(dir.resolve("metrics.json"), metrics); // last: its presence means the run is complete
+
+        LOG.info(String.format(Locale.ROOT, "%s: %s on %s: loss %.4f, accuracy %.3f, %.3f s%s -> %s", name,
+                spec.shortConfig(), data.name(), result.finalLoss(), result.trainAccuracy(), result.seconds(),
+                result.diverged() ? ", DIVERGED: " + result.divergence() : "", dir));
+        return new MlpOutcome(name, spec, data.name(), result, dir);
+    }
+
+    /** The dataset, checked against the network's input and output sizes. */
+    static Dataset loadChecked(String name, MlpExperiment spec, RunContext ctx) {
+        Dataset data = Datasets.load(spec.dataset(), ctx.experimentsDir());
+        List<Integer> layers = spec.layers();
+        if (layers.get(0) != data.numFeatures()) {
+            throw ctx.experiments().error(List.of("experiments", name, "layers"), "input size " + layers.get(0)
+                    + " but " + data.name() + " has " + data.numFeatures() + " features");
+        }
+        if (layers.get(layers.size() - 1) != data.numClasses()) {
+            throw ctx.experiments().error(List.of("experiments", name, "layers"), "output size "
+                    + layers.get(layers.size() - 1) + " but " + data.name() + " has " + data.numClasses() + " classes");
+        }
+        return data;
+    }
+
+    static int parameterCount(Network net) {
+        return net.parameters().stream().mapToInt(p -> p.length).sum();
+    }
+}

@@ -1,0 +1,84 @@
+package lab.mlp.report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import lab.core.io.AtomicFiles;
+import lab.mlp.experiment.MlpOutcome;
+import lab.mlp.model.Kernels;
+
+/** results/mlp/README.md: per section a table, a grid of decision boundaries and observations. */
+public final class GalleryReport {
+    /** Pictures per row of the grid. */
+    static final int COLUMNS = 3;
+
+    public record Section(String title, boolean ordered, String note, List<MlpOutcome> runs) {
+    }
+
+    private GalleryReport() {
+    }
+
+    public static void write(Path file, String experiment, String title, String description, List<Section> sections) {
+        Path dir = file.getParent();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(title).append("\n\n");
+        if (!description.isEmpty()) {
+            md.append(description).append("\n\n");
+        }
+        md.append("Written by `mvn -q compile exec:java -Dexp=").append(experiment)
+                .append("`, which retrains every run below from its seed; do not edit by hand. ")
+                .append(String.format(Locale.ROOT, "Seconds are training time only, one run at a time, on %d cores "
+                                + "with Java %s and %d-lane vectors. Loss is the assignment's: mean cross-entropy "
+                                + "plus reg_lambda/2 times the sum of squared weights over N.%n%n",
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Kernels.LANES));
+        for (Section section : sections) {
+            md.append("## ").append(section.title()).append("\n\n");
+            table(md, dir, section.runs());
+            grid(md, dir, section.runs());
+            if (!section.note().isEmpty()) {
+                md.append(section.note()).append("\n\n");
+            }
+            md.append("Observations:\n\n");
+            for (String line : Observations.of(section.runs(), section.ordered())) {
+                md.append("- ").append(line).append('\n');
+            }
+            md.append('\n');
+        }
+        AtomicFiles.writeString(file, md.toString());
+    }
+
+    private static void table(StringBuilder md, Path dir, List<MlpOutcome> runs) {
+        md.append("| experiment | network | dataset | loss | train accuracy | seconds | diverged |\n");
+        md.append("|---|---|---|---:|---:|---:|---|\n");
+        for (MlpOutcome r : runs) {
+            md.append(String.format(Locale.ROOT, "| [%s](%s) | %s %s | %s | %.4f | %.3f | %.3f | %s |%n", r.name(),
+                    rel(dir, r.dir().resolve("metrics.json")), r.spec().network(), r.spec().shortConfig(),
+                    r.datasetName(), r.result().finalLoss(), r.result().trainAccuracy(), r.result().seconds(),
+                    r.result().diverged() ? "**yes**" : "no"));
+        }
+        md.append('\n');
+    }
+
+    private static void grid(StringBuilder md, Path dir, List<MlpOutcome> runs) {
+        List<MlpOutcome> pictured = runs.stream().filter(r -> Files.exists(r.dir().resolve("boundary.png"))).toList();
+        if (pictured.isEmpty()) {
+            return;
+        }
+        md.append("<table>\n");
+        for (int i = 0; i < pictured.size(); i += COLUMNS) {
+            md.append("<tr>\n");
+            for (MlpOutcome r : pictured.subList(i, Math.min(i + COLUMNS, pictured.size()))) {
+                md.append(String.format(Locale.ROOT, "<td><img src=\"%s\" width=\"300\" alt=\"%s\"><br>%s "
+                                + "(<a href=\"%s\">loss curve</a>)</td>%n", rel(dir, r.dir().resolve("boundary.png")),
+                        r.name(), r.name(), rel(dir, r.dir().resolve("loss.png"))));
+            }
+            md.append("</tr>\n");
+        }
+        md.append("</table>\n\n");
+    }
+
+    private static String rel(Path dir, Path file) {
+        return dir.toAbsolutePath().relativize(file.toAbsolutePath()).toString().replace('\\', '/');
+    }
+}
