@@ -1,0 +1,32 @@
+package lab.cnn.data;
+
+import java.util.List;
+
+/** The four files of an MNIST-style IDX dataset, by their canonical MNIST names. */
+public enum IdxPart {
+    TRAIN_IMAGES("train-images-idx3-ubyte"),
+    TRAIN_LABELS("train-labels-idx1-ubyte"),
+    TEST_IMAGES("t10k-images-idx3-ubyte"),
+    TEST_LABELS("t10k-labels-idx1-ubyte");
+
+    private final String fileName;
+
+    IdxPart(String fileName) {
+        this.fileName = fileName;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /**
+     * Names this part may have on disk, preferred first: MNIST's own name, the dotted spelling
+     * some mirrors use ({@code train-images.idx3-ubyte}), and both gzipped (Debian's
+     * dataset-fashion-mnist ships {@code train-images-idx3-ubyte.gz}). Raw files come first
+     * because they load faster; compression is detected from the content, not the name.
+     */
+    List<String> candidateNames() {
+        String dotted = fileName.replace("-idx", ".idx");
+        return List.of(fileName, dotted, fileName + ".gz", dotted + ".gz");
+    }
+}
