@@ -2,6 +2,10 @@ package lab.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lab.cnn.experiment.CnnExperiment;
+import lab.cnn.experiment.CnnRunner;
+import lab.cnn.experiment.DataCheck;
+import lab.cnn.experiment.DataCheckRunner;
 import lab.core.RunContext;
 import lab.core.config.ExperimentSpec;
 import lab.mlp.experiment.MlpBench;
@@ -21,6 +25,8 @@ final class Kinds {
         kinds.put("mlp", MlpExperiment.class);
         kinds.put("mlp-gallery", MlpGallery.class);
         kinds.put("mlp-bench", MlpBench.class);
+        kinds.put("cnn", CnnExperiment.class);
+        kinds.put("data", DataCheck.class);
         return kinds;
     }
 
@@ -31,6 +37,10 @@ final class Kinds {
             MlpGalleryRunner.run(name, gallery, ctx);
         } else if (spec instanceof MlpBench bench) {
             MlpBenchRunner.run(name, bench, ctx, System.out);
+        } else if (spec instanceof CnnExperiment cnn) {
+            CnnRunner.run(name, cnn, ctx);
+        } else if (spec instanceof DataCheck data) {
+            DataCheckRunner.run(name, data, ctx);
         } else {
             throw new IllegalStateException("no runner for " + spec.getClass().getName());
         }

@@ -31,6 +31,14 @@ public final class Main implements Callable<Integer> {
             description = "results directory (-Dresults.dir; default: results/ at the project root)")
     Path resultsDir;
 
+    @Option(names = "--runs-dir", defaultValue = "${sys:runs.dir}",
+            description = "models and training stats (-Druns.dir; default: runs/ at the project root)")
+    Path runsDir;
+
+    @Option(names = "--cache-dir", defaultValue = "${sys:cache.dir}",
+            description = "downloaded datasets (-Dcache.dir; default: data/ at the project root)")
+    Path cacheDir;
+
     @Option(names = "--list", description = "list the experiments and exit")
     boolean list;
 
@@ -80,7 +88,8 @@ public final class Main implements Callable<Integer> {
         ExperimentSpec spec = experiments.get(experiment);
         Path results = resultsDir != null ? resultsDir : root.resolve("results");
         Path base = file.toAbsolutePath().getParent();
-        Kinds.run(experiment, spec, new RunContext(experiments, base, results));
+        Kinds.run(experiment, spec, new RunContext(experiments, base, results,
+                runsDir != null ? runsDir : root.resolve("runs"), cacheDir != null ? cacheDir : root.resolve("data")));
         return 0;
     }
 

@@ -8,7 +8,10 @@ import lab.core.config.ExperimentsFile;
  *
  * @param experiments    the whole file, for experiments that refer to others
  * @param experimentsDir relative paths in the file (datasets) resolve against this directory
- * @param resultsDir     results go under this directory ({@code -Dresults.dir})
+ * @param resultsDir     small committed reports go under this directory ({@code -Dresults.dir})
+ * @param runsDir        models, checkpoints and stats of runs go here (git-ignored)
+ * @param cacheDir       downloaded datasets go here (git-ignored)
  */
-public record RunContext(ExperimentsFile experiments, Path experimentsDir, Path resultsDir) {
+public record RunContext(ExperimentsFile experiments, Path experimentsDir, Path resultsDir, Path runsDir,
+                         Path cacheDir) {
 }

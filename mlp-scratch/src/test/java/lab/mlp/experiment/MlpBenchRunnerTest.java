@@ -40,7 +40,7 @@ class MlpBenchRunnerTest {
         ExperimentsFile file = ExperimentsFile.parse("experiments.yaml", yaml,
                 Map.of("mlp", MlpExperiment.class, "mlp-bench", MlpBench.class));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        double seconds = MlpBenchRunner.run("bench", (MlpBench) file.get("bench"), new RunContext(file, dir, dir),
+        double seconds = MlpBenchRunner.run("bench", (MlpBench) file.get("bench"), new RunContext(file, dir, dir, dir, dir),
                 new PrintStream(bytes, true, StandardCharsets.UTF_8));
         String[] lines = bytes.toString(StandardCharsets.UTF_8).split("\n");
         assertEquals(String.format(java.util.Locale.ROOT, "sweep seconds: %.3f", seconds), lines[lines.length - 1]);

@@ -1,0 +1,126 @@
+package lab.cnn.model;
+
+import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationLReLU;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.learning.config.AdaGrad;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/**
+ * The TensorFlow tutorial's Deep-MNIST network: conv 5x5x32 (same padding) -> act -> maxpool 2x2
+ * -> conv 5x5x64 -> act -> maxpool 2x2 -> fc 1024 -> act -> dropout -> softmax 10, cross-entropy.
+ * With maxout each conv/fc layer computes k times the units and a maxout layer keeps the
+ * largest of each group of k, so every layer still hands on 32, 64 and 1024 units.
+ */
+public final class DeepMnistNetwork {
+    public static final int HEIGHT = 28;
+    public static final int WIDTH = 28;
+    public static final int CLASSES = 10;
+
+    /**
+     * Sizes that are fixed by the tutorial, not by the experiment; tests shrink them to
+     * gradient-check the same architecture.
+     */
+    record Geometry(int height, int width, int kernel, int conv1, int conv2, int classes, DataType dataType) {
+        static final Geometry DEEP_MNIST = new Geometry(HEIGHT, WIDTH, 5, 32, 64, CLASSES, DataType.FLOAT);
+    }
+
+    private DeepMnistNetwork() {
+    }
+
+    public static MultiLayerNetwork create(NetworkSpec spec) {
+        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec));
+        net.init();
+        return net;
+    }
+
+    public static MultiLayerConfiguration configuration(NetworkSpec spec) {
+        return configuration(spec, Geometry.DEEP_MNIST);
+    }
+
+    static MultiLayerConfiguration configuration(NetworkSpec spec, Geometry g) {
+        boolean maxout = spec.activation() == CnnActivation.MAXOUT;
+        int widen = maxout ? spec.maxoutPieces() : 1;
+        IActivation act = activation(spec);
+
+        NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
+                .seed(spec.seed())
+                .dataType(g.dataType())
+                .updater(updater(spec));
+        if (spec.weightInit() == WeightInitKind.TRUNCNORMAL) {
+            base.biasInit(0.1);
+        }
+
+        NeuralNetConfiguration.ListBuilder layers = base.list();
+        layers.layer(new ConvolutionLayer.Builder(g.kernel(), g.kernel()).nOut(g.conv1() * widen).stride(1, 1)
+                .convolutionMode(ConvolutionMode.Same).activation(act).weightInit(init(spec, 1)).name("conv1").build());
+        if (maxout) {
+            layers.layer(Maxout.layer(spec.maxoutPieces(), "conv1-maxout"));
+        }
+        layers.layer(pool("pool1"));
+        layers.layer(new ConvolutionLayer.Builder(g.kernel(), g.kernel()).nOut(g.conv2() * widen).stride(1, 1)
+                .convolutionMode(ConvolutionMode.Same).activation(act).weightInit(init(spec, 2)).name("conv2").build());
+        if (maxout) {
+            layers.layer(Maxout.layer(spec.maxoutPieces(), "conv2-maxout"));
+        }
+        layers.layer(pool("pool2"));
+        layers.layer(new DenseLayer.Builder().nOut(spec.fcWidth() * widen).activation(act).weightInit(init(spec, 3))
+                .name("fc1").build());
+        if (maxout) {
+            layers.layer(Maxout.layer(spec.maxoutPieces(), "fc1-maxout"));
+        }
+        // DL4J applies dropout to a layer's input, p being the probability of keeping a unit: on
+        // the output layer that is TF's dropout(h_fc1, keep_prob).
+        OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(g.classes())
+                .activation(Activation.SOFTMAX).weightInit(init(spec, 4)).name("output");
+        if (spec.dropoutKeep() < 1) {
+            output.dropOut(new SeededDropout(spec.dropoutKeep(), spec.seed()));
+        }
+        layers.layer(output.build());
+        return layers.setInputType(InputType.convolutionalFlat(g.height(), g.width(), 1)).build();
+    }
+
+    /** Each layer draws its weights from its own seed, derived from the experiment's. */
+    private static SeededWeightInit init(NetworkSpec spec, int layer) {
+        return new SeededWeightInit(spec.weightInit(), spec.seed() * 1_000_003L + layer);
+    }
+
+    private static SubsamplingLayer pool(String name) {
+        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
+                .name(name).build();
+    }
+
+    /** The function applied by the conv and fc layers themselves; identity under maxout. */
+    static IActivation activation(NetworkSpec spec) {
+        return switch (spec.activation()) {
+            case RELU -> Activation.RELU.getActivationFunction();
+            case LEAKYRELU -> new ActivationLReLU(spec.leakyAlpha());
+            case TANH -> Activation.TANH.getActivationFunction();
+            case SIGMOID -> Activation.SIGMOID.getActivationFunction();
+            case MAXOUT -> Activation.IDENTITY.getActivationFunction();
+        };
+    }
+
+    static IUpdater updater(NetworkSpec spec) {
+        return switch (spec.updater()) {
+            case ADAM -> new Adam(spec.learningRate());
+            case ADAGRAD -> new AdaGrad(spec.learningRate());
+            case SGD -> new Sgd(spec.learningRate());
+            case MOMENTUM -> new Nesterovs(spec.learningRate(), spec.momentum());
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package lab.cnn.model;
+
+/**
+ * Everything that shapes the Deep-MNIST network and its optimiser: the cnn experiment's
+ * settings minus data and schedule.
+ *
+ * @param activation   function after each conv and the fc layer
+ * @param leakyAlpha   slope of leakyrelu for x < 0
+ * @param maxoutPieces k of maxout: each maxout layer keeps the largest of k linear units
+ * @param weightInit   initial weights (and biases, for truncnormal)
+ * @param updater      optimiser
+ * @param learningRate its step size
+ * @param momentum     Nesterov momentum (updater momentum only)
+ * @param dropoutKeep  probability of keeping an fc unit during training (TF's keep_prob)
+ * @param fcWidth      units of the fully connected layer (1024 in the assignment)
+ * @param seed         weight initialisation and dropout masks
+ */
+public record NetworkSpec(CnnActivation activation, double leakyAlpha, int maxoutPieces, WeightInitKind weightInit,
+                          UpdaterKind updater, double learningRate, double momentum, double dropoutKeep, int fcWidth,
+                          long seed) {
+
+    /** The assignment's baseline: ReLU, Xavier, Adam 1e-4, keep 0.5, fc 1024. */
+    public static NetworkSpec baseline(long seed) {
+        return new NetworkSpec(CnnActivation.RELU, 0.01, 2, WeightInitKind.XAVIER, UpdaterKind.ADAM, 1e-4, 0.9, 0.5,
+                1024, seed);
+    }
+}

@@ -1,0 +1,25 @@
+package lab.cnn.train;
+
+import java.util.List;
+
+/**
+ * What a cnn training reached.
+ *
+ * @param trainSeconds    time spent in fit() (evaluation excluded)
+ * @param evalSeconds     time spent evaluating
+ * @param images          training images seen
+ * @param diverged        the loss stopped being a finite number
+ * @param divergedAt      the iteration where that was seen, or -1
+ */
+public record TrainingRun(long iterations, double epochs, List<LossPoint> loss, List<EvalPoint> evals,
+                          double trainSeconds, double evalSeconds, long images, boolean diverged, long divergedAt) {
+
+    public double imagesPerSecond() {
+        return trainSeconds > 0 ? images / trainSeconds : 0;
+    }
+
+    /** The last evaluation, or null if training stopped before any. */
+    public EvalPoint last() {
+        return evals.isEmpty() ? null : evals.get(evals.size() - 1);
+    }
+}

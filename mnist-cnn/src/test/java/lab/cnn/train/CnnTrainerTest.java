@@ -1,0 +1,83 @@
+package lab.cnn.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Random;
+import lab.cnn.data.ImageDataSetIterator;
+import lab.cnn.data.ImageSplit;
+import lab.cnn.model.DeepMnistNetwork;
+import lab.cnn.model.NetworkSpec;
+import lab.cnn.model.UpdaterKind;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.junit.jupiter.api.Test;
+
+/** The training loop on synthetic 28x28 images: schedule, curves, determinism, divergence. */
+class CnnTrainerTest {
+    /** 200 images whose label is written into their pixels, so they can be learned. */
+    static ImageSplit syntheticSplit(int n, long seed) {
+        Random random = new Random(seed);
+        byte[] pixels = new byte[n * 784];
+        byte[] labels = new byte[n];
+        for (int i = 0; i < n; i++) {
+            labels[i] = (byte) (i % 10);
+            for (int p = 0; p < 784; p++) {
+                int stripe = (p % 28) / 3 == labels[i] ? 200 : 0;
+                pixels[i * 784 + p] = (byte) Math.min(255, stripe + random.nextInt(40));
+            }
+        }
+        return new ImageSplit("synthetic", 28, 28, pixels, labels, 0, n);
+    }
+
+    private static TrainingRun train(long seed, NetworkSpec spec, long iterations) {
+        ImageSplit split = syntheticSplit(200, 1);
+        MultiLayerNetwork net = DeepMnistNetwork.create(spec);
+        return new CnnTrainer("test", new Schedule(iterations, 10, 2)).train(net,
+                ImageDataSetIterator.shuffled(split, 20, 10, seed), ImageDataSetIterator.inOrder(split, 100, 10),
+                ImageDataSetIterator.inOrder(split, 100, 10), split.size());
+    }
+
+    @Test
+    void followsTheScheduleAndLearns() {
+        TrainingRun run = train(3, baseline(1e-3), 20);
+        assertEquals(20, run.iterations());
+        assertEquals(2.0, run.epochs(), 1e-12);
+        assertEquals(400, run.images());
+        assertEquals(List.of(1L, 2L, 4L, 6L, 8L, 10L, 12L, 14L, 16L, 18L, 20L),
+                run.loss().stream().map(LossPoint::iteration).toList());
+        assertEquals(List.of(10L, 20L), run.evals().stream().map(EvalPoint::iteration).toList());
+        assertFalse(run.diverged());
+        assertTrue(run.loss().get(run.loss().size() - 1).loss() < run.loss().get(0).loss());
+        assertTrue(run.last().testAccuracy() > 0.5, "accuracy " + run.last().testAccuracy());
+    }
+
+    @Test
+    void sameSeedSameRunOnCpu() {
+        TrainingRun a = train(3, baseline(1e-3), 6);
+        TrainingRun b = train(3, baseline(1e-3), 6);
+        assertEquals(a.loss(), b.loss());
+        assertEquals(a.evals().stream().map(EvalPoint::testAccuracy).toList(),
+                b.evals().stream().map(EvalPoint::testAccuracy).toList());
+        TrainingRun other = train(4, baseline(1e-3), 6);
+        assertNotEquals(a.loss(), other.loss());
+    }
+
+    @Test
+    void nonFiniteLossStopsAtOnce() {
+        NetworkSpec huge = new NetworkSpec(lab.cnn.model.CnnActivation.RELU, 0.01, 2, lab.cnn.model.WeightInitKind.XAVIER,
+                UpdaterKind.SGD, 1e6, 0.9, 0.5, 64, 0);
+        TrainingRun run = train(3, huge, 50);
+        assertTrue(run.diverged());
+        assertTrue(run.divergedAt() < 50, "at " + run.divergedAt());
+        assertEquals(run.divergedAt(), run.iterations());
+    }
+
+    private static NetworkSpec baseline(double lr) {
+        NetworkSpec b = NetworkSpec.baseline(0);
+        return new NetworkSpec(b.activation(), b.leakyAlpha(), b.maxoutPieces(), b.weightInit(), UpdaterKind.ADAM, lr,
+                b.momentum(), b.dropoutKeep(), 64, 0);
+    }
+}
