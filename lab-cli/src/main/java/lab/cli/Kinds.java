@@ -2,6 +2,8 @@ package lab.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lab.cnn.experiment.CnnBench;
+import lab.cnn.experiment.CnnBenchRunner;
 import lab.cnn.experiment.CnnExperiment;
 import lab.cnn.experiment.CnnRunner;
 import lab.cnn.experiment.DataCheck;
@@ -27,6 +29,7 @@ final class Kinds {
         kinds.put("mlp-bench", MlpBench.class);
         kinds.put("cnn", CnnExperiment.class);
         kinds.put("data", DataCheck.class);
+        kinds.put("cnn-bench", CnnBench.class);
         return kinds;
     }
 
@@ -39,6 +42,8 @@ final class Kinds {
             MlpBenchRunner.run(name, bench, ctx, System.out);
         } else if (spec instanceof CnnExperiment cnn) {
             CnnRunner.run(name, cnn, ctx);
+        } else if (spec instanceof CnnBench bench) {
+            CnnBenchRunner.run(name, bench, ctx, System.out);
         } else if (spec instanceof DataCheck data) {
             DataCheckRunner.run(name, data, ctx);
         } else {

@@ -3,6 +3,7 @@ package lab.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import lab.cnn.backend.NativeVariant;
 import lab.core.RunContext;
 import lab.core.UserError;
 import lab.core.config.ExperimentSpec;
@@ -57,6 +58,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs and returns the exit code (tests call this). */
     static int execute(String... args) {
+        NativeVariant.select(); // before anything loads ND4J
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (e instanceof UserError user) {

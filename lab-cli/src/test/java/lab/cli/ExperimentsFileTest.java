@@ -27,6 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Binding of experiments.yaml text: every mistake is one line {@code experiments.yaml:LINE:COL: key: problem}. */
 class ExperimentsFileTest {
     private static final String FILE = "experiments.yaml";
+    private static final String ALL_KINDS = String.join(", ", new java.util.TreeSet<>(Kinds.all().keySet()));
     private static final String MLP_KEYS = "activation, batch_size, dataset, description, epsilon, gradient, layers, "
             + "leaky_alpha, network, passes, record_every, reg_lambda, seed";
     private static final Pattern PREFIX = Pattern.compile("^experiments\\.yaml:(\\d+):(\\d+): ([^:]+): .+$");
@@ -144,10 +145,10 @@ class ExperimentsFileTest {
                                 + "(a directory holding the four IDX files)"),
                 Arguments.of("unknown kind",
                         "experiments:\n  a:\n    kind: rnn\n    layers: [2, 3, 2]\n",
-                        3, 5, "kind", "experiments.yaml:3:5: kind: unknown kind 'rnn' (allowed: cnn, data, mlp, mlp-bench, mlp-gallery)"),
+                        3, 5, "kind", "experiments.yaml:3:5: kind: unknown kind 'rnn' (allowed: " + ALL_KINDS + ")"),
                 Arguments.of("missing kind",
                         "experiments:\n  a:\n    layers: [2, 3, 2]\n",
-                        2, 3, "kind", "experiments.yaml:2:3: kind: is required (one of: cnn, data, mlp, mlp-bench, mlp-gallery)"),
+                        2, 3, "kind", "experiments.yaml:2:3: kind: is required (one of: " + ALL_KINDS + ")"),
                 Arguments.of("empty experiment",
                         "experiments:\n  a:\n",
                         2, 3, "a", "experiments.yaml:2:3: a: empty experiment (it needs at least 'kind')"),

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import lab.cnn.backend.Backend;
 import lab.cnn.model.DeepMnistNetwork;
 import lab.cnn.report.CnnMetrics;
 import lab.cnn.report.CurveCsv;
@@ -40,6 +41,7 @@ public final class CnnRunner {
         AtomicFiles.requireWritableDirectory(runDir);
 
         CnnData data = CnnData.load(name, spec, ctx);
+        Backend.applyThreads(null);
         MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec());
         long iterations = spec.totalIterations(data.trainCount());
         LOG.info(String.format(Locale.ROOT, "%s: %s, %d parameters; %s: %d train / %d validation / %d test images; "

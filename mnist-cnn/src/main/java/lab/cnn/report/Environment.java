@@ -24,6 +24,12 @@ public final class Environment {
             }
         }
         info.put("cpu_cores", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        String build = System.getProperty(lab.cnn.backend.NativeVariant.EXTENSION_PROPERTY);
+        if (build != null) {
+            info.put("native_build", "linux-x86_64" + build);
+        }
+        info.put("onednn", Boolean.toString(lab.cnn.backend.Backend.oneDnnEnabled()));
+        info.put("dl4j_helpers", Boolean.toString(Nd4j.getEnvironment().helpersAllowed()));
         return info;
     }
 

@@ -1,0 +1,13 @@
+package lab.cli;
+
+import lab.cnn.backend.NativeVariant;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/** Picks the libnd4j build before any test loads ND4J, as {@link Main} does. */
+public final class SelectNativeVariant implements LauncherSessionListener {
+    @Override
+    public void launcherSessionOpened(LauncherSession session) {
+        NativeVariant.select();
+    }
+}
