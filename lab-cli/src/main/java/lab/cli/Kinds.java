@@ -6,6 +6,8 @@ import lab.cnn.experiment.CnnBench;
 import lab.cnn.experiment.CnnBenchRunner;
 import lab.cnn.experiment.CnnExperiment;
 import lab.cnn.experiment.CnnRunner;
+import lab.cnn.experiment.CnnSuite;
+import lab.cnn.experiment.CnnSuiteRunner;
 import lab.cnn.experiment.DataCheck;
 import lab.cnn.experiment.DataCheckRunner;
 import lab.core.RunContext;
@@ -30,6 +32,7 @@ final class Kinds {
         kinds.put("cnn", CnnExperiment.class);
         kinds.put("data", DataCheck.class);
         kinds.put("cnn-bench", CnnBench.class);
+        kinds.put("cnn-suite", CnnSuite.class);
         return kinds;
     }
 
@@ -42,6 +45,8 @@ final class Kinds {
             MlpBenchRunner.run(name, bench, ctx, System.out);
         } else if (spec instanceof CnnExperiment cnn) {
             CnnRunner.run(name, cnn, ctx);
+        } else if (spec instanceof CnnSuite suite) {
+            CnnSuiteRunner.run(name, suite, ctx);
         } else if (spec instanceof CnnBench bench) {
             CnnBenchRunner.run(name, bench, ctx, System.out);
         } else if (spec instanceof DataCheck data) {

@@ -20,13 +20,14 @@ import lab.core.config.InvalidValue;
  * @param trainImages      use only the first N of the 55,000 training images
  * @param validationImages use only the first N of the 5,000 validation images
  * @param testImages       use only the first N of the 10,000 test images
+ * @param monitorEvery     per-layer statistics and DL4J UI stats every N iterations (0: off)
  */
 public record CnnExperiment(String description, CnnDataset dataset, CnnActivation activation, Double leakyAlpha,
                             Integer maxoutPieces, UpdaterKind updater, Double learningRate, Double momentum,
                             Integer batchSize, WeightInitKind weightInit, Double dropoutKeep, Integer fcWidth,
                             Long seed, Double epochs, Long iterations, Long evalEvery, Long lossEvery,
-                            Integer trainImages, Integer validationImages, Integer testImages)
-        implements ExperimentSpec {
+                            Integer trainImages, Integer validationImages, Integer testImages,
+                            Integer monitorEvery) implements ExperimentSpec {
 
     public static final int TRAIN_IMAGES = 55_000;
     public static final int VALIDATION_IMAGES = 5_000;
@@ -67,6 +68,10 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
         }
         if (evalEvery != null && evalEvery <= 0) {
             throw new InvalidValue("eval_every", "must be > 0, got " + evalEvery);
+        }
+        monitorEvery = monitorEvery == null ? 100 : monitorEvery;
+        if (monitorEvery < 0) {
+            throw new InvalidValue("monitor_every", "must be >= 0 (0 turns monitoring off), got " + monitorEvery);
         }
         lossEvery = lossEvery == null ? 10L : lossEvery;
         if (lossEvery <= 0) {

@@ -42,7 +42,9 @@ public final class CnnRunner {
 
         CnnData data = CnnData.load(name, spec, ctx);
         Backend.applyThreads(null);
-        MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec());
+        boolean monitored = spec.monitorEvery() > 0;
+        MultiLayerNetwork net = monitored ? DeepMnistNetwork.createMonitored(spec.networkSpec())
+                : DeepMnistNetwork.create(spec.networkSpec());
         long iterations = spec.totalIterations(data.trainCount());
         LOG.info(String.format(Locale.ROOT, "%s: %s, %d parameters; %s: %d train / %d validation / %d test images; "
                         + "%d iterations (%.2f epochs), evaluation every %d", name, spec.shortConfig(), net.numParams(),
@@ -50,8 +52,11 @@ public final class CnnRunner {
                 (double) iterations / spec.iterationsPerEpoch(data.trainCount()), spec.evalInterval(data.trainCount())));
 
         Schedule schedule = new Schedule(iterations, spec.evalInterval(data.trainCount()), spec.lossEvery());
-        TrainingRun run = new CnnTrainer(name, schedule).train(net, data.train(), data.validation(), data.test(),
-                data.trainCount());
+        TrainingRun run;
+        try (RunMonitor monitor = monitored ? RunMonitor.attach(name, net, spec, data, runDir) : null) {
+            run = new CnnTrainer(name, schedule).train(net, data.train(), data.validation(), data.test(),
+                    data.trainCount());
+        }
 
         Path model = runDir.resolve("model.zip");
         saveModel(net, model);

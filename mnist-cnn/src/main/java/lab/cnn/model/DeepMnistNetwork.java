@@ -4,6 +4,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
@@ -43,19 +44,39 @@ public final class DeepMnistNetwork {
     }
 
     public static MultiLayerNetwork create(NetworkSpec spec) {
-        MultiLayerNetwork net = new MultiLayerNetwork(configuration(spec));
+        return init(configuration(spec, Geometry.DEEP_MNIST, false));
+    }
+
+    /**
+     * The same network with each conv and fc layer split into a layer with identity activation
+     * followed by an {@code ActivationLayer} ({@code conv1} then {@code conv1-act}...), so that net
+     * input, activation and pool output are separate layers, each with its own charts in the
+     * DL4J UI. Same maths and, from the same seed, the same weights as {@link #create}.
+     */
+    public static MultiLayerNetwork createMonitored(NetworkSpec spec) {
+        return init(configuration(spec, Geometry.DEEP_MNIST, true));
+    }
+
+    private static MultiLayerNetwork init(MultiLayerConfiguration conf) {
+        MultiLayerNetwork net = new MultiLayerNetwork(conf);
         net.init();
         return net;
     }
 
     public static MultiLayerConfiguration configuration(NetworkSpec spec) {
-        return configuration(spec, Geometry.DEEP_MNIST);
+        return configuration(spec, Geometry.DEEP_MNIST, false);
     }
 
     static MultiLayerConfiguration configuration(NetworkSpec spec, Geometry g) {
+        return configuration(spec, g, false);
+    }
+
+    static MultiLayerConfiguration configuration(NetworkSpec spec, Geometry g, boolean split) {
         boolean maxout = spec.activation() == CnnActivation.MAXOUT;
         int widen = maxout ? spec.maxoutPieces() : 1;
-        IActivation act = activation(spec);
+        IActivation fn = activation(spec);
+        // Split: the weighted layer computes the net input; an ActivationLayer applies fn after it.
+        IActivation act = split && !maxout ? Activation.IDENTITY.getActivationFunction() : fn;
 
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
@@ -68,21 +89,15 @@ public final class DeepMnistNetwork {
         NeuralNetConfiguration.ListBuilder layers = base.list();
         layers.layer(new ConvolutionLayer.Builder(g.kernel(), g.kernel()).nOut(g.conv1() * widen).stride(1, 1)
                 .convolutionMode(ConvolutionMode.Same).activation(act).weightInit(init(spec, 1)).name("conv1").build());
-        if (maxout) {
-            layers.layer(Maxout.layer(spec.maxoutPieces(), "conv1-maxout"));
-        }
+        after(layers, spec, split, fn, "conv1");
         layers.layer(pool("pool1"));
         layers.layer(new ConvolutionLayer.Builder(g.kernel(), g.kernel()).nOut(g.conv2() * widen).stride(1, 1)
                 .convolutionMode(ConvolutionMode.Same).activation(act).weightInit(init(spec, 2)).name("conv2").build());
-        if (maxout) {
-            layers.layer(Maxout.layer(spec.maxoutPieces(), "conv2-maxout"));
-        }
+        after(layers, spec, split, fn, "conv2");
         layers.layer(pool("pool2"));
         layers.layer(new DenseLayer.Builder().nOut(spec.fcWidth() * widen).activation(act).weightInit(init(spec, 3))
                 .name("fc1").build());
-        if (maxout) {
-            layers.layer(Maxout.layer(spec.maxoutPieces(), "fc1-maxout"));
-        }
+        after(layers, spec, split, fn, "fc1");
         // DL4J applies dropout to a layer's input, p being the probability of keeping a unit: on
         // the output layer that is TF's dropout(h_fc1, keep_prob).
         OutputLayer.Builder output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nOut(g.classes())
@@ -92,6 +107,16 @@ public final class DeepMnistNetwork {
         }
         layers.layer(output.build());
         return layers.setInputType(InputType.convolutionalFlat(g.height(), g.width(), 1)).build();
+    }
+
+    /** What follows a weighted layer: maxout, or in the split form the activation function. */
+    private static void after(NeuralNetConfiguration.ListBuilder layers, NetworkSpec spec, boolean split,
+                              IActivation fn, String name) {
+        if (spec.activation() == CnnActivation.MAXOUT) {
+            layers.layer(Maxout.layer(spec.maxoutPieces(), name + "-maxout"));
+        } else if (split) {
+            layers.layer(new ActivationLayer.Builder().activation(fn).name(name + "-act").build());
+        }
     }
 
     /** Each layer draws its weights from its own seed, derived from the experiment's. */
