@@ -1,0 +1,7 @@
+/**
+ * The DL4J training UI (deeplearning4j-ui 1.0.0-M2.1): {@link lab.cnn.monitor.UiStats} records a
+ * run's stats into {@code <run>/ui-stats.dl4j}, {@link lab.cnn.monitor.UiServerSupport} starts and
+ * stops the UI server ({@code -Dui.host}, {@code -Dui.port}; M2.1 always listens on all
+ * interfaces), {@link lab.cnn.monitor.SavedRunsBrowser} serves every saved run in multi-session mode.
+ */
+package lab.cnn.monitor;
