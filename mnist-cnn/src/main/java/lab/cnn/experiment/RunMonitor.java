@@ -1,68 +1,58 @@
 package lab.cnn.experiment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import lab.cnn.data.ImageDataSetIterator;
 import lab.cnn.monitor.LayerStatsListener;
-import lab.core.UserError;
-import org.deeplearning4j.core.storage.StatsStorage;
+import lab.cnn.monitor.UiServerSupport;
+import lab.cnn.monitor.UiStats;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.ui.model.stats.StatsListener;
-import org.deeplearning4j.ui.model.stats.impl.DefaultStatsInitializationConfiguration;
-import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
-import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What watches a cnn run: the project's per-layer statistics ({@code runs/NAME/layer-stats.csv},
- * from the first 50 validation images) and DL4J's StatsListener, whose histograms of parameters,
- * gradients, updates and activations go to {@code runs/NAME/ui-stats.dl4j} for the training UI.
+ * from the first 50 validation images), DL4J's StatsListener ({@code runs/NAME/ui-stats.dl4j},
+ * for the training UI), and with {@code -Dui=true} the UI itself, live, for the run's duration.
  */
 final class RunMonitor implements AutoCloseable {
-    static final String UI_STATS = "ui-stats.dl4j";
     static final String LAYER_STATS = "layer-stats.csv";
+    /** {@code -Dui=true} opens the training UI while a cnn run trains. */
+    static final String UI_PROPERTY = "ui";
+    private static final Logger LOG = LoggerFactory.getLogger(RunMonitor.class);
 
     private final LayerStatsListener layerStats;
-    private final StatsStorage storage;
+    private final UiStats uiStats;
+    private final UiServerSupport ui;
 
-    private RunMonitor(LayerStatsListener layerStats, StatsStorage storage) {
+    private RunMonitor(LayerStatsListener layerStats, UiStats uiStats, UiServerSupport ui) {
         this.layerStats = layerStats;
-        this.storage = storage;
+        this.uiStats = uiStats;
+        this.ui = ui;
     }
 
     static RunMonitor attach(String name, MultiLayerNetwork net, CnnExperiment spec, CnnData data, Path runDir) {
         int every = spec.monitorEvery();
         ImageDataSetIterator fixed = ImageDataSetIterator.inOrder(data.validation().split(), 50,
                 data.validation().totalOutcomes());
+        UiServerSupport ui = null;
+        UiStats uiStats = UiStats.create(runDir, name, every);
+        if (Boolean.getBoolean(UI_PROPERTY)) {
+            ui = UiServerSupport.start(uiStats.storage());
+            LOG.info("{}: training UI at {} (it closes when the run ends; -Dexp=ui browses saved runs)", name,
+                    ui.overviewUrl());
+        }
         LayerStatsListener layerStats = new LayerStatsListener(fixed.next().getFeatures(), every,
                 spec.iterationsPerEpoch(data.trainCount()), runDir.resolve(LAYER_STATS));
-        Path file = runDir.resolve(UI_STATS);
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            throw UserError.runtime(file + ": cannot replace: " + e.getMessage());
-        }
-        StatsStorage storage = new FileStatsStorage(file.toFile());
-        StatsListener ui = new StatsListener(storage, new DefaultStatsInitializationConfiguration(true, true, true),
-                new DefaultStatsUpdateConfiguration.Builder().reportingFrequency(every)
-                        .collectHistogramsParameters(true).collectHistogramsGradients(true)
-                        .collectHistogramsUpdates(true).collectHistogramsActivations(true).numHistogramBins(20)
-                        .build(), name, "0");
-        net.addListeners(layerStats, ui);
-        return new RunMonitor(layerStats, storage);
-    }
-
-    StatsStorage storage() {
-        return storage;
+        net.addListeners(layerStats, uiStats.listener());
+        return new RunMonitor(layerStats, uiStats, ui);
     }
 
     @Override
     public void close() {
         layerStats.close();
-        try {
-            storage.close();
-        } catch (IOException e) {
-            throw UserError.runtime("cannot close the UI stats file: " + e.getMessage());
+        if (ui != null) {
+            ui.close();
         }
+        uiStats.close();
     }
 }
