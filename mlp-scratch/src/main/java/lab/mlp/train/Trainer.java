@@ -3,6 +3,7 @@ package lab.mlp.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import lab.core.random.Permutations;
 import lab.mlp.data.Dataset;
 import lab.mlp.model.Batch;
 import lab.mlp.model.Network;
@@ -75,16 +76,13 @@ public final class Trainer {
         Batch batch = net.batch();
         int n = data.size();
         int size = Math.min(config.batchSize(), batch.capacity());
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
+        int[] order = Permutations.identity(n);
         Random random = new Random(config.shuffleSeed());
         for (int epoch = 0; epoch < config.passes(); epoch++) {
             if (epoch % config.recordEvery() == 0 && !Double.isFinite(evaluate(net, data, epoch, curve).loss())) {
                 return epoch;
             }
-            shuffle(order, random);
+            Permutations.shuffle(order, random);
             for (int from = 0; from < n; from += size) {
                 int count = Math.min(size, n - from);
                 batch.load(data, order, from, count);
@@ -130,14 +128,5 @@ public final class Trainer {
         curve.add(point);
         listener.recorded(point, config.passes());
         return point;
-    }
-
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Random;
+import lab.core.random.Permutations;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
@@ -89,12 +90,12 @@ public final class ImageDataSetIterator implements DataSetIterator {
             throw new IllegalArgumentException("batch " + position.batch() + " beyond the " + batches
                     + " batches of an epoch");
         }
-        order = identity(split.size());
+        order = Permutations.identity(split.size());
         if (shuffle) {
             random = new Random(seed);
             for (int e = 0; e <= position.epoch(); e++) {
-                order = identity(split.size());
-                shuffle(order, random);
+                order = Permutations.identity(split.size());
+                Permutations.shuffle(order, random);
             }
         }
         epoch = position.epoch();
@@ -171,8 +172,8 @@ public final class ImageDataSetIterator implements DataSetIterator {
         batch = 0;
         cursor = 0;
         if (shuffle) {
-            order = identity(split.size());
-            shuffle(order, random);
+            order = Permutations.identity(split.size());
+            Permutations.shuffle(order, random);
         }
     }
 
@@ -214,23 +215,5 @@ public final class ImageDataSetIterator implements DataSetIterator {
     @Override
     public List<String> getLabels() {
         return labelNames;
-    }
-
-    private static int[] identity(int n) {
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        return order;
-    }
-
-    /** Fisher-Yates, from the top down, as {@code Collections.shuffle} does. */
-    private static void shuffle(int[] order, Random random) {
-        for (int i = order.length - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
     }
 }
