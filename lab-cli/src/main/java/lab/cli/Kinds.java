@@ -2,11 +2,11 @@ package lab.cli;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.List;
 import lab.cnn.experiment.CnnBench;
 import lab.cnn.experiment.CnnBenchRunner;
 import lab.cnn.experiment.CnnExperiment;
 import lab.cnn.experiment.CnnReport;
+import lab.cnn.experiment.CnnReportRunner;
 import lab.cnn.experiment.CnnRunner;
 import lab.cnn.experiment.CnnSuite;
 import lab.cnn.experiment.CnnSuiteRunner;
@@ -14,7 +14,6 @@ import lab.cnn.experiment.DataCheck;
 import lab.cnn.experiment.DataCheckRunner;
 import lab.cnn.experiment.UiBrowse;
 import lab.cnn.monitor.SavedRunsBrowser;
-import lab.cnn.report.CnnReports;
 import lab.core.RunContext;
 import lab.core.config.ExperimentSpec;
 import lab.mlp.experiment.MlpBench;
@@ -53,12 +52,7 @@ final class Kinds {
         } else if (spec instanceof CnnExperiment cnn) {
             CnnRunner.run(name, cnn, ctx);
         } else if (spec instanceof CnnReport report) {
-            for (int i = 0; i < report.runs().size(); i++) {
-                ctx.experiments().reference(report.runs().get(i), CnnExperiment.class,
-                        List.of("experiments", name, "runs", Integer.toString(i)));
-            }
-            CnnReports.writeAll(ctx.resultsDir(), ctx.runsDir(), report.runs(),
-                    "mvn -q compile exec:java -Dexp=" + name, report.train());
+            CnnReportRunner.run(name, report, ctx);
         } else if (spec instanceof UiBrowse) {
             SavedRunsBrowser.serve(ctx.runsDir());
         } else if (spec instanceof CnnSuite suite) {

@@ -165,6 +165,19 @@ public final class ExperimentsFile {
         throw error(referrerPath, problem + " (allowed: " + allowed + ")");
     }
 
+    /**
+     * The experiments that {@code referrer} lists under {@code key}, in order, each checked to be
+     * of {@code type}; a wrong name points at its place in the list.
+     */
+    public <T extends ExperimentSpec> List<T> references(String referrer, String key, List<String> names,
+                                                         Class<T> type) {
+        List<T> specs = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            specs.add(reference(names.get(i), type, List.of("experiments", referrer, key, Integer.toString(i))));
+        }
+        return specs;
+    }
+
     /** A config error pointing at {@code path} (e.g. experiments, my-exp, runs, 3). */
     public UserError error(List<String> path, String problem) {
         String key = path.isEmpty() ? "" : path.get(path.size() - 1);

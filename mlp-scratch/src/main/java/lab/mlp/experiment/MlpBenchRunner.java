@@ -33,13 +33,12 @@ public final class MlpBenchRunner {
 
     /** Runs the bench; the last line printed is {@code sweep seconds: X}. Returns X. */
     public static double run(String name, MlpBench bench, RunContext ctx, PrintStream out) {
+        List<MlpExperiment> specs = ctx.experiments().references(name, "runs", bench.runs(), MlpExperiment.class);
         List<Job> jobs = new ArrayList<>();
-        for (int i = 0; i < bench.runs().size(); i++) {
+        for (int i = 0; i < specs.size(); i++) {
             String run = bench.runs().get(i);
-            MlpExperiment spec = ctx.experiments().reference(run, MlpExperiment.class,
-                    List.of("experiments", name, "runs", Integer.toString(i)));
-            Dataset data = MlpRunner.loadChecked(run, spec, ctx);
-            jobs.add(new Job(run, spec, data, cost(spec, data)));
+            Dataset data = MlpRunner.loadChecked(run, specs.get(i), ctx);
+            jobs.add(new Job(run, specs.get(i), data, cost(specs.get(i), data)));
         }
         // Longest first: the last job to start is a short one, so both cores finish together.
         jobs.sort(Comparator.comparingLong(Job::cost).reversed());

@@ -15,11 +15,7 @@ public final class CnnSuiteRunner {
     }
 
     public static List<CnnOutcome> run(String name, CnnSuite suite, RunContext ctx) {
-        List<CnnExperiment> specs = new ArrayList<>();
-        for (int i = 0; i < suite.runs().size(); i++) {
-            specs.add(ctx.experiments().reference(suite.runs().get(i), CnnExperiment.class,
-                    List.of("experiments", name, "runs", Integer.toString(i))));
-        }
+        List<CnnExperiment> specs = ctx.experiments().references(name, "runs", suite.runs(), CnnExperiment.class);
         List<CnnOutcome> outcomes = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < specs.size(); i++) {
