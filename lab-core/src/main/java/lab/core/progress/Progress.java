@@ -36,9 +36,6 @@ public final class Progress {
                 detail, formatSeconds(seconds), eta);
     }
 
-    public double elapsedSeconds() {
-        return (System.nanoTime() - start) / 1e9;
-    }
 
     static String formatSeconds(double s) {
         if (s < 60) {

@@ -1,8 +1,6 @@
 package lab.mlp.model;
 
-import java.util.Arrays;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Hidden-layer activation functions. Each derivative is written in terms of the activation's
@@ -46,7 +44,4 @@ public enum Activation {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    public static String allowedNames() {
-        return Arrays.stream(values()).map(Activation::toString).collect(Collectors.joining(", "));
-    }
 }

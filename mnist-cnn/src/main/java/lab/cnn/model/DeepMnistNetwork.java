@@ -1,5 +1,6 @@
 package lab.cnn.model;
 
+import lab.cnn.model.maxout.MaxoutLayer;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -113,7 +114,7 @@ public final class DeepMnistNetwork {
     private static void after(NeuralNetConfiguration.ListBuilder layers, NetworkSpec spec, boolean split,
                               IActivation fn, String name) {
         if (spec.activation() == CnnActivation.MAXOUT) {
-            layers.layer(Maxout.layer(spec.maxoutPieces(), name + "-maxout"));
+            layers.layer(new MaxoutLayer.Builder(spec.maxoutPieces()).name(name + "-maxout").build());
         } else if (split) {
             layers.layer(new ActivationLayer.Builder().activation(fn).name(name + "-act").build());
         }

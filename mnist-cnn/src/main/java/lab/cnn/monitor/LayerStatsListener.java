@@ -35,7 +35,8 @@ import org.nd4j.linalg.factory.Nd4j;
 public final class LayerStatsListener extends BaseTrainingListener implements Closeable {
     public static final String HEADER = "iteration,epoch,layer,quantity,count,min,max,mean,std,"
             + "p00,p07,p16,p31,p50,p69,p84,p93,p100,hist_min,hist_max,hist";
-    static final List<String> MONITORED = List.of("conv1", "conv2", "fc1", "output");
+    /** The monitored layers, in network order. */
+    public static final List<String> MONITORED = List.of("conv1", "conv2", "fc1", "output");
 
     private final INDArray batch;
     private final int every;

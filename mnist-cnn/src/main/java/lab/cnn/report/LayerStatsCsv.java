@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import lab.cnn.monitor.LayerStatsListener;
+import lab.cnn.monitor.Summary;
 
 /**
  * Reads {@code <runs>/NAME/layer-stats.csv}, which training writes every 100 iterations: one row
@@ -11,14 +13,14 @@ import java.util.List;
  * 20-bin histogram.
  */
 public final class LayerStatsCsv {
-    public static final String HEADER = "iteration,epoch,layer,quantity,count,min,max,mean,std,"
-            + "p00,p07,p16,p31,p50,p69,p84,p93,p100,hist_min,hist_max,hist";
+    /** The writer's header: one definition of the format. */
+    public static final String HEADER = LayerStatsListener.HEADER;
     /** Percentile columns, in order; their values are the percentile ranks. */
     public static final List<String> PERCENTILES = List.of("p00", "p07", "p16", "p31", "p50", "p69", "p84", "p93",
             "p100");
-    public static final int HIST_BINS = 20;
+    public static final int HIST_BINS = Summary.BINS;
     /** Layers in network order. */
-    public static final List<String> LAYERS = List.of("conv1", "conv2", "fc1", "output");
+    public static final List<String> LAYERS = LayerStatsListener.MONITORED;
     /** Quantities in the order of the panels. */
     public static final List<String> QUANTITIES = List.of("W", "b", "net_input", "activation", "pool");
 
