@@ -40,6 +40,10 @@ public final class Main implements Callable<Integer> {
             description = "downloaded datasets (-Dcache.dir; default: data/ at the project root)")
     Path cacheDir;
 
+    @Option(names = "--resume", arity = "1", defaultValue = "${sys:resume:-true}",
+            description = "continue an interrupted cnn run from its newest checkpoint (-Dresume; default true)")
+    boolean resume;
+
     @Option(names = "--list", description = "list the experiments and exit")
     boolean list;
 
@@ -91,7 +95,8 @@ public final class Main implements Callable<Integer> {
         Path results = resultsDir != null ? resultsDir : root.resolve("results");
         Path base = file.toAbsolutePath().getParent();
         Kinds.run(experiment, spec, new RunContext(experiments, base, results,
-                runsDir != null ? runsDir : root.resolve("runs"), cacheDir != null ? cacheDir : root.resolve("data")));
+                runsDir != null ? runsDir : root.resolve("runs"), cacheDir != null ? cacheDir : root.resolve("data"),
+                resume));
         return 0;
     }
 

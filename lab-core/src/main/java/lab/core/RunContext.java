@@ -11,7 +11,13 @@ import lab.core.config.ExperimentsFile;
  * @param resultsDir     small committed reports go under this directory ({@code -Dresults.dir})
  * @param runsDir        models, checkpoints and stats of runs go here (git-ignored)
  * @param cacheDir       downloaded datasets go here (git-ignored)
+ * @param resume         continue an interrupted training from its newest checkpoint ({@code -Dresume})
  */
 public record RunContext(ExperimentsFile experiments, Path experimentsDir, Path resultsDir, Path runsDir,
-                         Path cacheDir) {
+                         Path cacheDir, boolean resume) {
+
+    /** Resuming, the default. */
+    public RunContext(ExperimentsFile experiments, Path experimentsDir, Path resultsDir, Path runsDir, Path cacheDir) {
+        this(experiments, experimentsDir, resultsDir, runsDir, cacheDir, true);
+    }
 }

@@ -14,12 +14,19 @@ public final class Progress {
     private final long intervalNanos;
     private final long start = System.nanoTime();
     private long lastReport = start;
+    private long firstDone;
 
     public Progress(Logger log, String label, long total, Duration interval) {
         this.log = log;
         this.label = label;
         this.total = total;
         this.intervalNanos = interval.toNanos();
+    }
+
+    /** Work already done before this process started (a resumed run): the rate counts only new work. */
+    public Progress startingAt(long done) {
+        this.firstDone = done;
+        return this;
     }
 
     /** Logs if the interval has passed (or {@code done == total}); cheap otherwise. */
@@ -30,7 +37,7 @@ public final class Progress {
         }
         lastReport = now;
         double seconds = (now - start) / 1e9;
-        double rate = done / Math.max(seconds, 1e-9);
+        double rate = (done - firstDone) / Math.max(seconds, 1e-9);
         String eta = done >= total ? "done" : "ETA " + formatSeconds((total - done) / Math.max(rate, 1e-9));
         log.info("{} {}/{} ({}%) {} | {} | {}", label, done, total, Math.round(100.0 * done / total),
                 detail, formatSeconds(seconds), eta);

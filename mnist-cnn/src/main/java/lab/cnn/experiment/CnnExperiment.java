@@ -21,13 +21,16 @@ import lab.core.config.InvalidValue;
  * @param validationImages use only the first N of the 5,000 validation images
  * @param testImages       use only the first N of the 10,000 test images
  * @param monitorEvery     per-layer statistics and DL4J UI stats every N iterations (0: off)
+ * @param checkpointEvery  a checkpoint every N iterations and at every epoch end (0: no checkpoints)
+ * @param keepCheckpoints  how many of the newest checkpoints are kept
  */
 public record CnnExperiment(String description, CnnDataset dataset, CnnActivation activation, Double leakyAlpha,
                             Integer maxoutPieces, UpdaterKind updater, Double learningRate, Double momentum,
                             Integer batchSize, WeightInitKind weightInit, Double dropoutKeep, Integer fcWidth,
                             Long seed, Double epochs, Long iterations, Long evalEvery, Long lossEvery,
                             Integer trainImages, Integer validationImages, Integer testImages,
-                            Integer monitorEvery) implements ExperimentSpec {
+                            Integer monitorEvery, Long checkpointEvery, Integer keepCheckpoints)
+        implements ExperimentSpec {
 
     public static final int TRAIN_IMAGES = 55_000;
     public static final int VALIDATION_IMAGES = 5_000;
@@ -73,6 +76,8 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
         if (monitorEvery < 0) {
             throw new InvalidValue("monitor_every", "must be >= 0 (0 turns monitoring off), got " + monitorEvery);
         }
+        checkpointEvery = Check.nonNegative("checkpoint_every", checkpointEvery, 500L);
+        keepCheckpoints = Check.positive("keep_checkpoints", keepCheckpoints, 2);
         lossEvery = lossEvery == null ? 10L : lossEvery;
         if (lossEvery <= 0) {
             throw new InvalidValue("loss_every", "must be > 0, got " + lossEvery);

@@ -1,22 +1,29 @@
 package lab.cnn.experiment;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Locale;
+import java.util.Optional;
 import lab.cnn.backend.Backend;
 import lab.cnn.model.DeepMnistNetwork;
 import lab.cnn.report.CnnMetrics;
 import lab.cnn.report.CurveCsv;
 import lab.cnn.report.Environment;
+import lab.cnn.train.CheckpointStore;
 import lab.cnn.train.CnnTrainer;
 import lab.cnn.train.EvalPoint;
 import lab.cnn.train.Schedule;
+import lab.cnn.train.StopRequest;
 import lab.cnn.train.TrainingRun;
+import lab.cnn.train.TrainingState;
 import lab.core.RunContext;
 import lab.core.UserError;
 import lab.core.io.AtomicFiles;
+import lab.core.io.DirectoryLock;
 import lab.core.io.Json;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
@@ -24,11 +31,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one {@code kind: cnn} experiment: verified data, the network, training with evaluation,
- * then {@code <results>/cnn/<name>/} (metrics.json, loss.csv, eval.csv) and the trained model in
- * {@code <runs>/<name>/model.zip}.
+ * Runs one {@code kind: cnn} experiment: verified data, the network (or the newest checkpoint of
+ * an interrupted run of the same experiment), training with evaluation and checkpoints, then
+ * {@code <results>/cnn/<name>/} (metrics.json, loss.csv, eval.csv) and the trained model in
+ * {@code <runs>/<name>/model.zip}. A finished run deletes its checkpoints.
  */
 public final class CnnRunner {
+    static final String CHECKPOINTS = "checkpoints";
     private static final Logger LOG = LoggerFactory.getLogger(CnnRunner.class);
 
     private CnnRunner() {
@@ -39,23 +48,49 @@ public final class CnnRunner {
         Path runDir = ctx.runsDir().resolve(name);
         AtomicFiles.requireWritableDirectory(resultDir);
         AtomicFiles.requireWritableDirectory(runDir);
+        try (DirectoryLock ignored = DirectoryLock.acquire(runDir, "experiment " + name)) {
+            return runLocked(name, spec, ctx, resultDir, runDir);
+        }
+    }
 
+    private static CnnOutcome runLocked(String name, CnnExperiment spec, RunContext ctx, Path resultDir,
+                                        Path runDir) {
         CnnData data = CnnData.load(name, spec, ctx);
         Backend.applyThreads(null);
         boolean monitored = spec.monitorEvery() > 0;
-        MultiLayerNetwork net = monitored ? DeepMnistNetwork.createMonitored(spec.networkSpec())
-                : DeepMnistNetwork.create(spec.networkSpec());
+        CheckpointStore checkpoints = new CheckpointStore(runDir.resolve(CHECKPOINTS), spec.keepCheckpoints(),
+                fingerprint(spec));
+        Optional<CheckpointStore.Restored> restored = ctx.resume() ? checkpoints.newest() : Optional.empty();
+        if (restored.isEmpty()) {
+            checkpoints.clear();
+        }
+        MultiLayerNetwork net = restored.map(CheckpointStore.Restored::net).orElseGet(() -> monitored
+                ? DeepMnistNetwork.createMonitored(spec.networkSpec()) : DeepMnistNetwork.create(spec.networkSpec()));
+        TrainingState from = restored.map(r -> r.state().resumed()).orElse(TrainingState.start());
         long iterations = spec.totalIterations(data.trainCount());
+        long perEpoch = spec.iterationsPerEpoch(data.trainCount());
         LOG.info(String.format(Locale.ROOT, "%s: %s, %d parameters; %s: %d train / %d validation / %d test images; "
                         + "%d iterations (%.2f epochs), evaluation every %d", name, spec.shortConfig(), net.numParams(),
                 data.name(), data.trainCount(), data.validationCount(), data.testCount(), iterations,
-                (double) iterations / spec.iterationsPerEpoch(data.trainCount()), spec.evalInterval(data.trainCount())));
+                (double) iterations / perEpoch, spec.evalInterval(data.trainCount())));
+        restored.ifPresent(r -> LOG.info(String.format(Locale.ROOT, "%s: resuming at iteration %d of %d (epoch %.2f) "
+                        + "from %s (-Dresume=false starts over)", name, r.state().iteration(), iterations,
+                (double) r.state().images() / data.trainCount(), r.path())));
 
         Schedule schedule = new Schedule(iterations, spec.evalInterval(data.trainCount()), spec.lossEvery());
+        CnnTrainer trainer = new CnnTrainer(name, schedule);
+        if (spec.checkpointEvery() > 0) {
+            trainer.checkpoints(checkpoints, spec.checkpointEvery(), perEpoch);
+        }
         TrainingRun run;
-        try (RunMonitor monitor = monitored ? RunMonitor.attach(name, net, spec, data, runDir) : null) {
-            run = new CnnTrainer(name, schedule).train(net, data.train(), data.validation(), data.test(),
-                    data.trainCount());
+        try (StopRequest stop = StopRequest.onShutdown(name);
+             RunMonitor monitor = monitored ? RunMonitor.attach(name, net, spec, data, runDir,
+                     restored.isPresent() ? from.iteration() : -1) : null) {
+            run = trainer.stopOn(stop).train(net, data.train(), data.validation(), data.test(), data.trainCount(),
+                    from);
+        }
+        if (run.interrupted()) {
+            throw UserError.runtime(name + ": interrupted at iteration " + run.iterations() + "; no results written");
         }
 
         Path model = runDir.resolve("model.zip");
@@ -68,17 +103,30 @@ public final class CnnRunner {
                         data.testCount()),
                 val, test, 1 - val, 1 - test, run.trainSeconds(), run.evalSeconds(), run.imagesPerSecond(),
                 run.iterations(), run.epochs(), run.diverged(), run.diverged() ? run.divergedAt() : null,
-                new CnnMetrics.Curves(run.loss(), run.evals()), Environment.backend(), Environment.versions(),
-                model.toString());
+                run.resumedAt(), new CnnMetrics.Curves(run.loss(), run.evals()), Environment.backend(),
+                Environment.versions(), model.toString());
         CurveCsv.writeLoss(run.loss(), resultDir.resolve("loss.csv"));
         CurveCsv.writeEval(run.evals(), resultDir.resolve("eval.csv"));
         Json.write(resultDir.resolve("metrics.json"), metrics); // last: its presence means the run is complete
+        checkpoints.clear();
 
         LOG.info(String.format(Locale.ROOT, "%s: validation accuracy %.4f, test accuracy %.4f, %.1f s training "
                         + "(%.0f img/s), %.1f s evaluating%s -> %s", name, val, test, run.trainSeconds(),
                 run.imagesPerSecond(), run.evalSeconds(), run.diverged() ? ", DIVERGED at iteration "
                         + run.divergedAt() : "", resultDir));
         return new CnnOutcome(name, spec, run, resultDir, model);
+    }
+
+    /**
+     * The configuration a checkpoint must match to be resumed: everything that shapes the
+     * training, i.e. all keys but the description and the checkpoint settings.
+     */
+    static JsonNode fingerprint(CnnExperiment spec) {
+        ObjectNode config = Json.mapper().valueToTree(spec);
+        config.remove("description");
+        config.remove("checkpoint_every");
+        config.remove("keep_checkpoints");
+        return config;
     }
 
     /** ModelSerializer into a temporary file beside the target, then renamed over it. */

@@ -31,18 +31,24 @@ final class RunMonitor implements AutoCloseable {
     }
 
     static RunMonitor attach(String name, MultiLayerNetwork net, CnnExperiment spec, CnnData data, Path runDir) {
+        return attach(name, net, spec, data, runDir, -1);
+    }
+
+    /** @param resumedAt the iteration a resumed run continues from (its logs are continued), or -1 */
+    static RunMonitor attach(String name, MultiLayerNetwork net, CnnExperiment spec, CnnData data, Path runDir,
+                             long resumedAt) {
         int every = spec.monitorEvery();
         ImageDataSetIterator fixed = ImageDataSetIterator.inOrder(data.validation().split(), 50,
                 data.validation().totalOutcomes());
         UiServerSupport ui = null;
-        UiStats uiStats = UiStats.create(runDir, name, every);
+        UiStats uiStats = UiStats.create(runDir, name, every, resumedAt >= 0);
         if (Boolean.getBoolean(UI_PROPERTY)) {
             ui = UiServerSupport.start(uiStats.storage());
             LOG.info("{}: training UI at {} (it closes when the run ends; -Dexp=ui browses saved runs)", name,
                     ui.overviewUrl());
         }
         LayerStatsListener layerStats = new LayerStatsListener(fixed.next().getFeatures(), every,
-                spec.iterationsPerEpoch(data.trainCount()), runDir.resolve(LAYER_STATS));
+                spec.iterationsPerEpoch(data.trainCount()), runDir.resolve(LAYER_STATS), resumedAt);
         net.addListeners(layerStats, uiStats.listener());
         return new RunMonitor(layerStats, uiStats, ui);
     }

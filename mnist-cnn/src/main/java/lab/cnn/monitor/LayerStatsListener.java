@@ -44,17 +44,60 @@ public final class LayerStatsListener extends BaseTrainingListener implements Cl
     private final BufferedWriter out;
 
     public LayerStatsListener(INDArray monitoringBatch, int every, double iterationsPerEpoch, Path csv) {
+        this(monitoringBatch, every, iterationsPerEpoch, csv, -1);
+    }
+
+    /**
+     * @param continueAfter for a run resumed at this iteration: keep the file's rows up to it (rows
+     *                      written after it, before the run stopped, are dropped) and append; -1
+     *                      starts a new file
+     */
+    public LayerStatsListener(INDArray monitoringBatch, int every, double iterationsPerEpoch, Path csv,
+                              long continueAfter) {
         this.batch = monitoringBatch;
         this.every = every;
         this.iterationsPerEpoch = iterationsPerEpoch;
         try {
             Files.createDirectories(csv.toAbsolutePath().getParent());
+            List<String> kept = continueAfter >= 0 ? rowsUpTo(csv, continueAfter) : List.of();
             this.out = Files.newBufferedWriter(csv);
             out.write(HEADER);
             out.newLine();
+            for (String row : kept) {
+                out.write(row);
+                out.newLine();
+            }
+            out.flush();
         } catch (IOException e) {
             throw UserError.runtime(csv + ": cannot write layer statistics: " + e.getMessage());
         }
+    }
+
+    /** Whole rows (as many columns as the header) of iterations <= {@code last}; none if the file is another format. */
+    private static List<String> rowsUpTo(Path csv, long last) throws IOException {
+        if (!Files.isRegularFile(csv)) {
+            return List.of();
+        }
+        List<String> lines = Files.readAllLines(csv);
+        if (lines.isEmpty() || !lines.get(0).equals(HEADER)) {
+            return List.of();
+        }
+        int columns = HEADER.split(",", -1).length;
+        List<String> kept = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            String[] cells = line.split(",", -1);
+            if (cells.length != columns) {
+                continue; // a row cut short when the run was killed
+            }
+            try {
+                if (Long.parseLong(cells[0]) <= last) {
+                    kept.add(line);
+                }
+            } catch (NumberFormatException e) {
+                // not a row of ours
+            }
+        }
+        return kept;
     }
 
     @Override

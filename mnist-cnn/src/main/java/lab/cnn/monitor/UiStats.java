@@ -11,6 +11,7 @@ import org.deeplearning4j.ui.model.stats.StatsListener;
 import org.deeplearning4j.ui.model.stats.impl.DefaultStatsInitializationConfiguration;
 import org.deeplearning4j.ui.model.stats.impl.DefaultStatsUpdateConfiguration;
 import org.deeplearning4j.ui.model.storage.FileStatsStorage;
+import org.slf4j.LoggerFactory;
 
 /**
  * The training-UI statistics of one run: a DL4J {@link StatsListener} writing into
@@ -62,6 +63,15 @@ public final class UiStats implements AutoCloseable {
      * and opens a fresh one.
      */
     public static UiStats create(Path runDir, String experimentName, int reportEvery) {
+        return create(runDir, experimentName, reportEvery, false);
+    }
+
+    /**
+     * Like {@link #create(Path, String, int)}, but with {@code continueExisting} (a resumed run)
+     * an existing stats file is kept and added to; if it cannot be opened (the run was killed
+     * mid-write) it is replaced.
+     */
+    public static UiStats create(Path runDir, String experimentName, int reportEvery, boolean continueExisting) {
         if (experimentName == null || experimentName.isBlank()) {
             throw UserError.usage("training-UI stats need an experiment name (the UI session id)");
         }
@@ -71,10 +81,20 @@ public final class UiStats implements AutoCloseable {
         }
         AtomicFiles.requireWritableDirectory(runDir);
         Path file = runDir.resolve(FILE_NAME);
-        deleteStale(file);
-        FileStatsStorage storage;
+        FileStatsStorage storage = null;
+        if (continueExisting && Files.isRegularFile(file)) {
+            try {
+                storage = new FileStatsStorage(file.toFile());
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(UiStats.class).warn("{}: cannot be continued ({}); starting a new one", file,
+                        e.getMessage());
+            }
+        }
+        if (storage == null) {
+            deleteStale(file);
+        }
         try {
-            storage = new FileStatsStorage(file.toFile());
+            storage = storage != null ? storage : new FileStatsStorage(file.toFile());
         } catch (RuntimeException e) {
             throw UserError.runtime(file + ": cannot create the training-UI stats file (" + e.getMessage() + ")", e);
         }

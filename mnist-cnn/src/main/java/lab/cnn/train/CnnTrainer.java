@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lab.cnn.data.ImageDataSetIterator;
 import lab.core.progress.Progress;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -15,29 +16,62 @@ import org.slf4j.LoggerFactory;
 /**
  * The training loop: mini-batch steps over the training iterator (epoch after epoch), the loss
  * recorded as it goes, validation and test accuracy at every evaluation point. Stops at once if
- * the loss stops being a finite number.
+ * the loss stops being a finite number. With a {@link CheckpointStore} it saves a checkpoint every
+ * {@code checkpointEvery} iterations and at every epoch end, and it continues from a
+ * {@link TrainingState} as if it had never stopped; with a {@link StopRequest} it stops cleanly
+ * (after a checkpoint) when asked.
  */
 public final class CnnTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(CnnTrainer.class);
 
     private final String name;
     private final Schedule schedule;
+    private CheckpointStore checkpoints;
+    private long checkpointEvery;
+    private long iterationsPerEpoch;
+    private StopRequest stop = StopRequest.never();
 
     public CnnTrainer(String name, Schedule schedule) {
         this.name = name;
         this.schedule = schedule;
     }
 
-    public TrainingRun train(MultiLayerNetwork net, DataSetIterator train, DataSetIterator validation,
+    /** Checkpoints every {@code every} iterations (0: only at epoch ends) and at every epoch end. */
+    public CnnTrainer checkpoints(CheckpointStore store, long every, long iterationsPerEpoch) {
+        this.checkpoints = store;
+        this.checkpointEvery = every;
+        this.iterationsPerEpoch = iterationsPerEpoch;
+        return this;
+    }
+
+    public CnnTrainer stopOn(StopRequest request) {
+        this.stop = request;
+        return this;
+    }
+
+    public TrainingRun train(MultiLayerNetwork net, ImageDataSetIterator train, DataSetIterator validation,
                              DataSetIterator test, long imagesPerEpoch) {
-        List<LossPoint> losses = new ArrayList<>();
-        List<EvalPoint> evals = new ArrayList<>();
-        Progress progress = new Progress(LOG, name + ": iteration", schedule.iterations(), Duration.ofSeconds(15));
-        long iteration = 0;
-        long images = 0;
-        double trainSeconds = 0;
-        double evalSeconds = 0;
-        train.reset();
+        return train(net, train, validation, test, imagesPerEpoch, TrainingState.start());
+    }
+
+    /**
+     * Trains from {@code from} (the start, or a checkpoint's state with {@code net} restored from
+     * the same checkpoint). {@code test} may be null: test accuracy is then not measured (NaN).
+     */
+    public TrainingRun train(MultiLayerNetwork net, ImageDataSetIterator train, DataSetIterator validation,
+                             DataSetIterator test, long imagesPerEpoch, TrainingState from) {
+        List<LossPoint> losses = new ArrayList<>(from.loss());
+        List<EvalPoint> evals = new ArrayList<>(from.evals());
+        Progress progress = new Progress(LOG, name + ": iteration", schedule.iterations(), Duration.ofSeconds(15))
+                .startingAt(from.iteration());
+        long iteration = from.iteration();
+        long images = from.images();
+        double trainSeconds = from.trainSeconds();
+        double evalSeconds = from.evalSeconds();
+        long sessionImages = 0;
+        double sessionSeconds = 0;
+        long lastCheckpoint = from.iteration();
+        train.seek(new ImageDataSetIterator.Position(from.epoch(), from.batch()));
         while (iteration < schedule.iterations()) {
             if (!train.hasNext()) {
                 train.reset();
@@ -45,35 +79,61 @@ public final class CnnTrainer {
             DataSet batch = train.next();
             long start = System.nanoTime();
             net.fit(batch);
-            trainSeconds += (System.nanoTime() - start) / 1e9;
+            double seconds = (System.nanoTime() - start) / 1e9;
+            trainSeconds += seconds;
+            sessionSeconds += seconds;
             iteration++;
             images += batch.numExamples();
+            sessionImages += batch.numExamples();
             double epoch = (double) images / imagesPerEpoch;
             double loss = net.score();
             if (!Double.isFinite(loss)) {
                 losses.add(new LossPoint(iteration, epoch, loss));
-                LOG.error("{}: loss is {} at iteration {}: training diverged; try a lower learning_rate", name, loss,
-                        iteration);
-                return new TrainingRun(iteration, epoch, losses, evals, trainSeconds, evalSeconds, images, true, iteration);
+                LOG.error("{}: loss is {} at iteration {} (epoch {}): training diverged; try a lower learning_rate",
+                        name, loss, iteration, String.format(Locale.ROOT, "%.2f", epoch));
+                return new TrainingRun(iteration, epoch, losses, evals, trainSeconds, evalSeconds, images, true,
+                        iteration, false, from.resumedAt());
             }
             if (iteration % schedule.lossEvery() == 0 || iteration == 1) {
                 losses.add(new LossPoint(iteration, epoch, loss));
             }
             progress.update(iteration, String.format(Locale.ROOT, "epoch %.2f loss %.4f %.0f img/s", epoch, loss,
-                    images / Math.max(trainSeconds, 1e-9)));
+                    sessionImages / Math.max(sessionSeconds, 1e-9)));
             if (iteration % schedule.evalEvery() == 0 || iteration == schedule.iterations()) {
                 long evalStart = System.nanoTime();
                 double val = accuracy(net, validation);
-                double tst = accuracy(net, test);
+                double tst = test == null ? Double.NaN : accuracy(net, test);
                 evalSeconds += (System.nanoTime() - evalStart) / 1e9;
                 evals.add(new EvalPoint(iteration, epoch, val, tst, trainSeconds));
-                LOG.info(String.format(Locale.ROOT, "%s: iteration %d (epoch %.2f): validation error %.2f%%, test error "
-                                + "%.2f%% (evaluated in %.1f s)", name, iteration, epoch, 100 * (1 - val), 100 * (1 - tst),
+                LOG.info(String.format(Locale.ROOT, "%s: iteration %d (epoch %.2f): validation error %.2f%%%s "
+                                + "(evaluated in %.1f s)", name, iteration, epoch, 100 * (1 - val),
+                        test == null ? "" : String.format(Locale.ROOT, ", test error %.2f%%", 100 * (1 - tst)),
                         (System.nanoTime() - evalStart) / 1e9));
+            }
+            boolean last = iteration == schedule.iterations();
+            if (checkpoints != null && !last && (stop.requested() || checkpointDue(iteration))) {
+                ImageDataSetIterator.Position at = train.position();
+                TrainingState state = new TrainingState(iteration, images, at.epoch(), at.batch(), trainSeconds,
+                        evalSeconds, losses, evals, from.resumedAt());
+                LOG.info(String.format(Locale.ROOT, "%s: checkpoint at iteration %d (epoch %.2f) -> %s", name,
+                        iteration, epoch, checkpoints.save(net, state)));
+                lastCheckpoint = iteration;
+            }
+            if (stop.requested() && !last) {
+                LOG.warn("{}: stopped at iteration {} of {}{}", name, iteration, schedule.iterations(),
+                        lastCheckpoint == iteration ? "; the same command resumes from here"
+                                : " without a checkpoint (checkpoints are off)");
+                return new TrainingRun(iteration, epoch, losses, evals, trainSeconds, evalSeconds, images, false, -1,
+                        true, from.resumedAt());
             }
         }
         return new TrainingRun(iteration, (double) images / imagesPerEpoch, losses, evals, trainSeconds, evalSeconds,
-                images, false, -1);
+                images, false, -1, false, from.resumedAt());
+    }
+
+    private boolean checkpointDue(long iteration) {
+        return (checkpointEvery > 0 && iteration % checkpointEvery == 0)
+                || (iterationsPerEpoch > 0 && iteration % iterationsPerEpoch == 0);
     }
 
     static double accuracy(MultiLayerNetwork net, DataSetIterator data) {

@@ -53,6 +53,6 @@ class CnnObservationsTest {
     private static CnnMetrics withDivergedUnknown(CnnMetrics m) {
         return new CnnMetrics(m.experiment(), m.description(), m.command(), m.config(), m.dataset(), m.valAccuracy(),
                 m.testAccuracy(), m.valError(), m.testError(), m.trainSeconds(), m.evalSeconds(), m.imagesPerSecond(),
-                m.iterations(), m.epochs(), true, null, m.curves(), m.backend(), m.versions(), m.model());
+                m.iterations(), m.epochs(), true, null, m.resumedAt(), m.curves(), m.backend(), m.versions(), m.model());
     }
 }

@@ -43,7 +43,7 @@ final class ReportFixtures {
         return new CnnMetrics(name, "synthetic " + name, "mvn -q compile exec:java -Dexp=" + name,
                 Map.of("updater", "adam"), new CnnMetrics.DatasetInfo("MNIST", "/data/mnist", 55000, 5000, 10000),
                 valAccuracy, testAccuracy, 1 - valAccuracy, 1 - testAccuracy, 60.0 * epochs, 3.5, imagesPerSecond,
-                iterations, epochs, divergedAt != null, divergedAt, new CnnMetrics.Curves(loss, evals), backend,
+                iterations, epochs, divergedAt != null, divergedAt, List.of(), new CnnMetrics.Curves(loss, evals), backend,
                 Map.of("deeplearning4j", "1.0.0-M2.1", "java", "17"), "/runs/" + name + "/model.zip");
     }
 
