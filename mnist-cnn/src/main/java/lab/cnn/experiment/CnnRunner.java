@@ -1,9 +1,6 @@
 package lab.cnn.experiment;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import lab.cnn.backend.Backend;
 import lab.cnn.model.DeepMnistNetwork;
@@ -15,7 +12,6 @@ import lab.cnn.train.EvalPoint;
 import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
 import lab.core.RunContext;
-import lab.core.UserError;
 import lab.core.io.AtomicFiles;
 import lab.core.io.Json;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -39,6 +35,7 @@ public final class CnnRunner {
         Path runDir = ctx.runsDir().resolve(name);
         AtomicFiles.requireWritableDirectory(resultDir);
         AtomicFiles.requireWritableDirectory(runDir);
+        RunMonitor.checkUi(spec); // a busy UI port fails now, before the data loads
 
         CnnData data = CnnData.load(name, spec, ctx);
         Backend.applyThreads(null);
@@ -83,18 +80,6 @@ public final class CnnRunner {
 
     /** ModelSerializer into a temporary file beside the target, then renamed over it. */
     static void saveModel(MultiLayerNetwork net, Path target) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            ModelSerializer.writeModel(net, tmp.toFile(), true);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw UserError.runtime(target + ": cannot save the model: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the error above, if any, is the one to report
-            }
-        }
+        AtomicFiles.write(target, out -> ModelSerializer.writeModel(net, out, true));
     }
 }

@@ -112,6 +112,14 @@ public final class UiServerSupport implements AutoCloseable {
         return launch(host, port, true, sessions, true);
     }
 
+    /** Fails with one {@link UserError} when the UI could not start on {@code host:port} now. */
+    public static void checkAvailable(String host, int port) {
+        if (port < 0 || port > 65535) {
+            throw UserError.usage("UI port " + port + " is not a port (0-65535)");
+        }
+        checkPortFree(resolve(host), host, port);
+    }
+
     /** {@code checkPortFirst} is off only in tests of the server's own bind failure. */
     static UiServerSupport launch(String host, int port, boolean multiSession,
                                   Function<String, StatsStorage> sessions, boolean checkPortFirst) {
