@@ -2,6 +2,7 @@ package lab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import lab.cnn.backend.NativeVariant;
 import lab.core.RunContext;
@@ -48,13 +49,7 @@ public final class Main implements Callable<Integer> {
     boolean list;
 
     public static void main(String[] args) {
-        int code;
-        try {
-            code = execute(args);
-        } catch (OutOfMemoryError e) {
-            System.err.println("error: out of memory (raise -Xmx in .mvn/jvm.config or MAVEN_OPTS)");
-            code = UserError.RUNTIME;
-        }
+        int code = execute(args);
         if (code != 0) {
             System.exit(code);
         }
@@ -69,13 +64,23 @@ public final class Main implements Callable<Integer> {
                 System.err.println("error: " + user.getMessage());
                 return user.exitCode();
             }
+            Optional<String> memory = OutOfMemory.describe(e); // ND4J wraps JavaCPP's OutOfMemoryError
+            if (memory.isPresent()) {
+                System.err.println("error: " + memory.get());
+                return UserError.RUNTIME;
+            }
             throw e;
         });
         cli.setParameterExceptionHandler((e, a) -> {
             System.err.println("error: " + e.getMessage() + " (see --help)");
             return UserError.USAGE;
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("error: " + OutOfMemory.describe(e).orElseThrow());
+            return UserError.RUNTIME;
+        }
     }
 
     @Override

@@ -9,6 +9,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import lab.core.UserError;
 
 /**
@@ -44,6 +47,10 @@ public final class AtomicFiles {
         } catch (AccessDeniedException e) {
             throw UserError.runtime(dir + ": results directory is not writable");
         } catch (FileSystemException e) {
+            Path file = fileOnPath(dir);
+            if (file != null) {
+                throw notADirectory(dir, file);
+            }
             throw UserError.runtime(target + ": cannot write: " + e.getReason());
         } catch (IOException e) {
             throw UserError.runtime(target + ": cannot write: " + e.getMessage(), e);
@@ -62,14 +69,53 @@ public final class AtomicFiles {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Fails early, with one line, when results cannot be written under {@code dir}. */
+    /**
+     * Fails early, with one line, when results cannot be written under {@code dir}, and leaves no
+     * trace: directories it had to create for the check are removed again, so a run that stops
+     * before its first result (bad data, a port in use) writes nothing. Writers create the
+     * directories when they write.
+     */
     public static void requireWritableDirectory(Path dir) {
+        Path absolute = dir.toAbsolutePath().normalize();
+        List<Path> created = new ArrayList<>();
         try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".probe", ".tmp");
+            for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
+                created.add(p);
+            }
+            Collections.reverse(created); // outermost first
+            Path file = fileOnPath(absolute);
+            if (file != null) {
+                throw notADirectory(dir, file);
+            }
+            for (Path p : created) {
+                Files.createDirectory(p);
+            }
+            Path probe = Files.createTempFile(absolute, ".probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
             throw UserError.runtime(dir + ": results directory is not writable");
+        } finally {
+            for (int i = created.size() - 1; i >= 0; i--) {
+                try {
+                    Files.deleteIfExists(created.get(i));
+                } catch (IOException ignored) {
+                    // not empty (another process wrote there meanwhile) or gone: leave it
+                }
+            }
         }
+    }
+
+    /** The first existing path on the way to {@code dir} that is not a directory, or null. */
+    private static Path fileOnPath(Path dir) {
+        for (Path p = dir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) ? null : p;
+            }
+        }
+        return null;
+    }
+
+    private static UserError notADirectory(Path dir, Path file) {
+        return UserError.runtime(dir + ": results directory is not writable (" + file + " is a file, not a directory)");
     }
 }

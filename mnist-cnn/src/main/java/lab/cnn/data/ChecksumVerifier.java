@@ -24,10 +24,16 @@ final class ChecksumVerifier {
         this.stamps = stamps;
     }
 
-    /** The first problem found, as {@code <path>: <problem>}, or empty when every file matches. */
+    /**
+     * The first problem found, as {@code <path>: <problem>}, or empty when every file matches. A
+     * wrong magic number is named as such (a wrong file, not just a corrupt one) before sizes.
+     */
     Optional<String> problem(IdxFileSet files) {
         for (IdxPart part : IdxPart.values()) {
-            Optional<String> problem = problem(files.path(part), expected.get(part));
+            Optional<String> problem = IdxFile.magicProblem(files.path(part), part.isImages());
+            if (problem.isEmpty()) {
+                problem = problem(files.path(part), expected.get(part));
+            }
             if (problem.isPresent()) {
                 return problem;
             }

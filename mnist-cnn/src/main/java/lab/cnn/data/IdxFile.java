@@ -8,6 +8,7 @@ import java.nio.ByteBuffer;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.zip.ZipException;
 import lab.core.UserError;
 
@@ -77,23 +78,46 @@ public final class IdxFile {
 
     private static ByteBuffer header(Path file, InputStream in, int length, int magic) throws IOException {
         byte[] bytes = in.readNBytes(length);
-        String kind = magic == IMAGE_MAGIC ? "image" : "label";
-        if (bytes.length < 4) {
-            throw error(file, "truncated: " + bytes.length + " bytes, shorter than an IDX " + kind + " header", REFETCH);
-        }
-        ByteBuffer header = ByteBuffer.wrap(bytes); // IDX is big-endian, as is ByteBuffer
-        int found = header.getInt(0);
-        if (found != magic) {
-            String hint = found == IMAGE_MAGIC ? "; this is an IDX image file"
-                    : found == LABEL_MAGIC ? "; this is an IDX label file" : "";
-            throw error(file, "not an IDX " + kind + " file: magic number " + found + ", expected " + magic + hint,
-                    "check which file is given, or " + REFETCH);
+        String kind = kind(magic);
+        Optional<String> problem = magicProblem(bytes, magic);
+        if (problem.isPresent()) {
+            throw error(file, problem.get(), bytes.length < 4 ? REFETCH : "check which file is given, or " + REFETCH);
         }
         if (bytes.length < length) {
             throw error(file, "truncated: " + bytes.length + " bytes, shorter than the " + length
                     + "-byte IDX " + kind + " header", REFETCH);
         }
-        return header;
+        return ByteBuffer.wrap(bytes); // IDX is big-endian, as is ByteBuffer
+    }
+
+    /**
+     * Only the magic number: {@code <file>: <problem>} when {@code file} does not start as an IDX
+     * image ({@code images}) or label file, raw or gzipped; empty when it does.
+     */
+    public static Optional<String> magicProblem(Path file, boolean images) {
+        try (InputStream in = MaybeGzip.open(file)) {
+            return magicProblem(in.readNBytes(4), images ? IMAGE_MAGIC : LABEL_MAGIC).map(p -> file + ": " + p);
+        } catch (IOException e) {
+            return Optional.of(ioError(file, e).getMessage());
+        }
+    }
+
+    private static Optional<String> magicProblem(byte[] bytes, int magic) {
+        String kind = kind(magic);
+        if (bytes.length < 4) {
+            return Optional.of("truncated: " + bytes.length + " bytes, shorter than an IDX " + kind + " header");
+        }
+        int found = ByteBuffer.wrap(bytes).getInt(0);
+        if (found == magic) {
+            return Optional.empty();
+        }
+        String hint = found == IMAGE_MAGIC ? "; this is an IDX image file"
+                : found == LABEL_MAGIC ? "; this is an IDX label file" : "";
+        return Optional.of("not an IDX " + kind + " file: magic number " + found + ", expected " + magic + hint);
+    }
+
+    private static String kind(int magic) {
+        return magic == IMAGE_MAGIC ? "image" : "label";
     }
 
     /** Reads exactly {@code size} bytes and insists that nothing follows them. */

@@ -15,6 +15,11 @@ public enum IdxPart {
         this.fileName = fileName;
     }
 
+    /** Images (IDX magic 2051), else labels (2049). */
+    public boolean isImages() {
+        return this == TRAIN_IMAGES || this == TEST_IMAGES;
+    }
+
     public String fileName() {
         return fileName;
     }

@@ -2,10 +2,7 @@ package lab.cnn.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.Optional;
 import lab.cnn.backend.Backend;
@@ -48,14 +45,15 @@ public final class CnnRunner {
         Path runDir = ctx.runsDir().resolve(name);
         AtomicFiles.requireWritableDirectory(resultDir);
         AtomicFiles.requireWritableDirectory(runDir);
+        RunMonitor.checkUi(spec); // a busy UI port fails now, before the data loads
+        CnnData data = CnnData.load(name, spec, ctx);
         try (DirectoryLock ignored = DirectoryLock.acquire(runDir, "experiment " + name)) {
-            return runLocked(name, spec, ctx, resultDir, runDir);
+            return runLocked(name, spec, ctx, resultDir, runDir, data);
         }
     }
 
     private static CnnOutcome runLocked(String name, CnnExperiment spec, RunContext ctx, Path resultDir,
-                                        Path runDir) {
-        CnnData data = CnnData.load(name, spec, ctx);
+                                        Path runDir, CnnData data) {
         Backend.applyThreads(null);
         boolean monitored = spec.monitorEvery() > 0;
         CheckpointStore checkpoints = new CheckpointStore(runDir.resolve(CHECKPOINTS), spec.keepCheckpoints(),
@@ -131,18 +129,6 @@ public final class CnnRunner {
 
     /** ModelSerializer into a temporary file beside the target, then renamed over it. */
     static void saveModel(MultiLayerNetwork net, Path target) {
-        Path tmp = target.resolveSibling("." + target.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
-        try {
-            ModelSerializer.writeModel(net, tmp.toFile(), true);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw UserError.runtime(target + ": cannot save the model: " + e.getMessage(), e);
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException ignored) {
-                // the error above, if any, is the one to report
-            }
-        }
+        AtomicFiles.write(target, out -> ModelSerializer.writeModel(net, out, true));
     }
 }

@@ -30,6 +30,13 @@ final class RunMonitor implements AutoCloseable {
         this.ui = ui;
     }
 
+    /** With {@code -Dui=true} on a monitored run: fails with one line if the UI's host or port cannot be bound. */
+    static void checkUi(CnnExperiment spec) {
+        if (spec.monitorEvery() > 0 && Boolean.getBoolean(UI_PROPERTY)) {
+            UiServerSupport.checkAvailable(UiServerSupport.configuredHost(), UiServerSupport.configuredPort());
+        }
+    }
+
     static RunMonitor attach(String name, MultiLayerNetwork net, CnnExperiment spec, CnnData data, Path runDir) {
         return attach(name, net, spec, data, runDir, -1);
     }

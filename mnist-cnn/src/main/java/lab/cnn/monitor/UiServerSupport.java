@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.net.URLEncoder;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Function;
 import lab.core.UserError;
 import org.deeplearning4j.core.storage.StatsStorage;
@@ -24,12 +25,11 @@ import org.slf4j.LoggerFactory;
  * {@code -Dorg.deeplearning4j.ui.port}, else {@value #DEFAULT_PORT}; 0 = any free port). A port in
  * use is one {@link UserError}: checked before starting and caught from the server too.
  *
- * <p><b>Binding.</b> M2.1 cannot bind one address: {@code VertxUIServer.start} calls
- * {@code HttpServer.listen(port, handler)}, which in Vert.x 3.9 is
- * {@code listen(port, "0.0.0.0", handler)}, with no option or property to change it. The UI
- * therefore listens on <em>all</em> interfaces whatever {@code -Dui.host} says; the host only
- * chooses the address the port check binds (besides the wildcard the server will take) and the
- * address in the printed URLs. A warning says so when the host is not the wildcard.
+ * <p><b>Binding.</b> The server listens on {@code -Dui.host} only (default 127.0.0.1: this machine
+ * alone); {@code -Dui.host=0.0.0.0} opens it to every interface. DL4J 1.0.0-M2.1 itself always
+ * listens on 0.0.0.0 ({@code VertxUIServer.start} calls {@code HttpServer.listen(port, handler)},
+ * the wildcard in Vert.x 3.9), so the server is started as a {@link BoundUiServer}, which passes
+ * the host to Vert.x.
  *
  * <p>The UI is a singleton per JVM in DL4J: one {@code UiServerSupport} at a time; {@link #close()}
  * stops it ({@code UIServer.stopInstance()}) so another can start.
@@ -112,6 +112,14 @@ public final class UiServerSupport implements AutoCloseable {
         return launch(host, port, true, sessions, true);
     }
 
+    /** Fails with one {@link UserError} when the UI could not start on {@code host:port} now. */
+    public static void checkAvailable(String host, int port) {
+        if (port < 0 || port > 65535) {
+            throw UserError.usage("UI port " + port + " is not a port (0-65535)");
+        }
+        checkPortFree(resolve(host), host, port);
+    }
+
     /** {@code checkPortFirst} is off only in tests of the server's own bind failure. */
     static UiServerSupport launch(String host, int port, boolean multiSession,
                                   Function<String, StatsStorage> sessions, boolean checkPortFirst) {
@@ -129,17 +137,22 @@ public final class UiServerSupport implements AutoCloseable {
         }
         VertxUIServer server;
         synchronized (UiServerSupport.class) {
-            // VertxUIServer reads org.deeplearning4j.ui.port over the port it is given: make them agree.
+            // VertxUIServer.start reads the port from org.deeplearning4j.ui.port.
             String previous = System.getProperty(DL4J_PORT_PROPERTY);
             System.setProperty(DL4J_PORT_PROPERTY, Integer.toString(port));
             try {
-                server = VertxUIServer.getInstance(port, multiSession, sessions == null ? null : sessions::apply);
-            } catch (RuntimeException e) {
+                server = BoundUiServer.deploy(host, multiSession, sessions);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                stopQuietly();
+                throw UserError.runtime("interrupted while the training UI was starting on port " + port, e);
+            } catch (ExecutionException | RuntimeException e) {
                 stopQuietly();
                 if (hasCause(e, BindException.class)) {
                     throw portInUse(host, port);
                 }
-                throw UserError.runtime("the training UI failed to start on port " + port + ": " + rootMessage(e), e);
+                throw UserError.runtime("the training UI failed to start on " + host + " port " + port + ": "
+                        + rootMessage(e), e);
             } finally {
                 if (previous == null) {
                     System.clearProperty(DL4J_PORT_PROPERTY);
@@ -148,9 +161,10 @@ public final class UiServerSupport implements AutoCloseable {
                 }
             }
         }
-        if (!address.isAnyLocalAddress()) {
-            LOG.warn("DL4J 1.0.0-M2.1's UI listens on all network interfaces (0.0.0.0:{}), not only {}: "
-                    + "it cannot bind one address", server.getPort(), host);
+        if (address.isAnyLocalAddress()) {
+            LOG.warn("The training UI listens on every network interface ({}:{}): other machines can reach it "
+                    + "(the default -D{}={} keeps it to this machine)", host, server.getPort(), HOST_PROPERTY,
+                    DEFAULT_HOST);
         }
         return new UiServerSupport(server, host, server.getPort());
     }
@@ -167,15 +181,15 @@ public final class UiServerSupport implements AutoCloseable {
     }
 
     /**
-     * Binds a ServerSocket on host:port and on the wildcard address (which Vert.x will take). A
-     * host that cannot be bound even on any free port is not an address of this machine.
+     * Binds a ServerSocket on host:port, as the server will. A host that cannot be bound even on
+     * any free port is not an address of this machine.
      */
     private static void checkPortFree(InetAddress address, String host, int port) {
         if (!canBind(address, 0)) {
             throw UserError.usage("UI host " + host + " is not an address of this machine (-D"
                     + HOST_PROPERTY + ")");
         }
-        if (port != 0 && (!canBind(address, port) || !address.isAnyLocalAddress() && !canBind(null, port))) {
+        if (port != 0 && !canBind(address, port)) {
             throw portInUse(host, port);
         }
     }

@@ -59,8 +59,8 @@ public final class UiStats implements AutoCloseable {
     }
 
     /**
-     * Deletes a stale {@code <runDir>/ui-stats.dl4j} (from an earlier run of the same experiment)
-     * and opens a fresh one.
+     * Creates {@code runDir} if needed, deletes a stale {@code <runDir>/ui-stats.dl4j} (from an
+     * earlier run of the same experiment) and opens a fresh one.
      */
     public static UiStats create(Path runDir, String experimentName, int reportEvery) {
         return create(runDir, experimentName, reportEvery, false);
@@ -114,6 +114,7 @@ public final class UiStats implements AutoCloseable {
     /** The file and anything MapDB keeps beside it ({@code ui-stats.dl4j.*}). */
     private static void deleteStale(Path file) {
         try {
+            Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             try (DirectoryStream<Path> extra = Files.newDirectoryStream(file.getParent(), FILE_NAME + ".*")) {
                 for (Path p : extra) {

@@ -26,9 +26,25 @@ final class Csv {
 
     /** Reads {@code file}, which must have every one of {@code required} in its header. */
     static Csv read(Path file, String... required) {
+        return read(file, false, required);
+    }
+
+    /**
+     * Reads a log that training appends to (e.g. layer-stats.csv): a last line without its newline
+     * is a write cut short by a crash or a kill, and is dropped rather than reported.
+     */
+    static Csv readLog(Path file, String... required) {
+        return read(file, true, required);
+    }
+
+    private static Csv read(Path file, boolean dropUnfinishedLine, String... required) {
         List<String> lines;
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            lines = new ArrayList<>(text.lines().toList());
+            if (dropUnfinishedLine && lines.size() > 1 && !text.endsWith("\n")) {
+                lines.remove(lines.size() - 1);
+            }
         } catch (IOException e) {
             throw UserError.runtime(file + ": cannot read: " + e.getMessage(), e);
         }

@@ -27,9 +27,13 @@ public final class LayerStatsCsv {
     private LayerStatsCsv() {
     }
 
-    /** Every row, sorted by iteration (stable, so the file's order of layers is kept). */
+    /**
+     * Every row, sorted by iteration (stable, so the file's order of layers is kept). The file is a
+     * log appended during training, not an atomically written result: a last line cut short by a
+     * crash is ignored.
+     */
     public static List<LayerStat> read(Path file) {
-        Csv csv = Csv.read(file, HEADER.split(","));
+        Csv csv = Csv.readLog(file, HEADER.split(","));
         List<LayerStat> rows = new ArrayList<>(csv.size());
         for (int r = 0; r < csv.size(); r++) {
             double[] p = new double[PERCENTILES.size()];

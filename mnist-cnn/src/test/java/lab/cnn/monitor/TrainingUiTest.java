@@ -7,13 +7,19 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.Socket;
+import java.net.SocketException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -24,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 import lab.core.UserError;
@@ -186,8 +193,9 @@ class TrainingUiTest {
             JsonNode layer = getJson(ui.baseUrl() + "/train/model/data/0");
             assertTrue(layer.has("paramHist") && layer.has("updateHist"), "keys: " + fieldNames(layer));
 
-            // M2.1 listens on 0.0.0.0 whatever the host: another loopback address reaches it too.
-            assertEquals(200, get("http://127.0.0.2:" + port + "/train/sessions/info").statusCode());
+            // Bound to 127.0.0.1 only (DL4J alone would take 0.0.0.0): another loopback address
+            // finds nothing listening.
+            assertFalse(listening(InetAddress.getByName("127.0.0.2"), port));
         }
         VertxUIServer after = VertxUIServer.getInstance();
         assertTrue(after == null || after.isStopped());
@@ -279,6 +287,48 @@ class TrainingUiTest {
         try (UiServerSupport ui = UiServerSupport.start(HOST, port, null)) {
             assertEquals(200, get(ui.baseUrl() + "/train/overview").statusCode());
         }
+    }
+
+    /** By default only this machine reaches the UI; -Dui.host=0.0.0.0 opens it to the network. */
+    @Test
+    void bindsTheConfiguredHostOnly() throws Exception {
+        InetAddress external = nonLoopbackAddress();
+        assumeTrue(external != null, "no non-loopback IPv4 address on this machine");
+        int port = freePort();
+        try (UiServerSupport ui = UiServerSupport.start(HOST, port, null)) {
+            assertTrue(listening(InetAddress.getByName(HOST), port));
+            assertEquals(200, get(ui.baseUrl() + "/train/overview").statusCode());
+            assertFalse(listening(external, port), "reachable on " + external.getHostAddress());
+        }
+        port = freePort();
+        try (UiServerSupport ui = UiServerSupport.start("0.0.0.0", port, null)) {
+            assertEquals(200, get("http://" + external.getHostAddress() + ":" + port + "/train/overview")
+                    .statusCode());
+            assertEquals(200, get(ui.baseUrl() + "/train/overview").statusCode());
+        }
+    }
+
+    private static boolean listening(InetAddress address, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(address, port), 2000);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static InetAddress nonLoopbackAddress() throws SocketException {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (!nic.isUp() || nic.isLoopback()) {
+                continue;
+            }
+            for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+                if (address instanceof Inet4Address && !address.isLoopbackAddress()) {
+                    return address;
+                }
+            }
+        }
+        return null;
     }
 
     @Test

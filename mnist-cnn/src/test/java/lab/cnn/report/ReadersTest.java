@@ -2,10 +2,12 @@ package lab.cnn.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
+import lab.core.UserError;
 import lab.core.io.AtomicFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,22 @@ class ReadersTest {
         assertEquals(20, pool.hist().length);
         assertEquals(List.of("conv1", "conv2"), LayerStatsCsv.layers(rows));
         assertEquals(List.of("pool"), LayerStatsCsv.quantities(rows, "conv2"));
+    }
+
+    /** layer-stats.csv is appended during training: a run killed mid-line leaves a partial last line. */
+    @Test
+    void layerStatsLogToleratesATruncatedLastLine() {
+        String whole = LayerStatsCsv.HEADER + "\n"
+                + "0,0,conv1,W,800,-0.2,0.2,0,0.1,-0.2,-0.15,-0.1,-0.05,0,0.05,0.1,0.15,0.2,-0.2,0.2,"
+                + "0;0;0;0;0;0;0;0;0;800;0;0;0;0;0;0;0;0;0;0\n";
+        AtomicFiles.writeString(tmp.resolve("stats.csv"), whole + "100,0.09091,conv2,pool,6400,-1,2,0.5");
+        assertEquals(List.of(0L), LayerStatsCsv.read(tmp.resolve("stats.csv")).stream()
+                .map(LayerStat::iteration).toList());
+
+        // A result file (written whole, atomically) with a short line is still an error.
+        AtomicFiles.writeString(tmp.resolve("loss.csv"), "iteration,epoch,loss\n10,0.01,2.3\n20,0.02");
+        UserError e = assertThrows(UserError.class, () -> Csv.read(tmp.resolve("loss.csv"), "loss"));
+        assertEquals(tmp.resolve("loss.csv") + ":3: 2 fields, the header has 3", e.getMessage());
     }
 
     @Test
