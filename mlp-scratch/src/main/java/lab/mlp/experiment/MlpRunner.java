@@ -68,9 +68,12 @@ public final class MlpRunner {
         }
         Json.write(dir.resolve("metrics.json"), metrics); // last: its presence means the run is complete
 
+        if (result.diverged()) {
+            LOG.warn("{}: training diverged: {}", name, result.divergence());
+        }
         LOG.info(String.format(Locale.ROOT, "%s: %s on %s: loss %.4f, accuracy %.3f, %.3f s%s -> %s", name,
                 spec.shortConfig(), data.name(), result.finalLoss(), result.trainAccuracy(), result.seconds(),
-                result.diverged() ? ", DIVERGED: " + result.divergence() : "", dir));
+                result.diverged() ? ", DIVERGED" : "", dir));
         return new MlpOutcome(name, spec, data.name(), result, dir);
     }
 

@@ -17,7 +17,8 @@ public final class Divergence {
         CurvePoint first = curve.get(0);
         CurvePoint last = curve.get(curve.size() - 1);
         if (!Double.isFinite(last.loss())) {
-            return "loss is " + last.loss() + " at pass " + last.pass() + " (parameters overflowed)";
+            return "loss is " + last.loss() + " at pass " + last.pass()
+                    + " (parameters overflowed); try a lower epsilon (the learning rate)";
         }
         CurvePoint best = best(curve);
         if (last.loss() > first.loss()) {

@@ -75,7 +75,7 @@ class CnnTrainerTest {
         assertEquals(run.divergedAt(), run.iterations());
     }
 
-    private static NetworkSpec baseline(double lr) {
+    static NetworkSpec baseline(double lr) {
         NetworkSpec b = NetworkSpec.baseline(0);
         return new NetworkSpec(b.activation(), b.leakyAlpha(), b.maxoutPieces(), b.weightInit(), UpdaterKind.ADAM, lr,
                 b.momentum(), b.dropoutKeep(), 64, 0);
