@@ -122,6 +122,12 @@ class ExperimentsFileTest {
                 Arguments.of("cnn: learning rate must be positive",
                         "experiments:\n  c:\n    kind: cnn\n    learning_rate: 0\n",
                         4, 5, "learning_rate", "experiments.yaml:4:5: learning_rate: must be a finite number > 0, got 0.0"),
+                Arguments.of("cnn: checkpoint interval must not be negative",
+                        "experiments:\n  c:\n    kind: cnn\n    checkpoint_every: -1\n",
+                        4, 5, "checkpoint_every", "experiments.yaml:4:5: checkpoint_every: must be >= 0, got -1"),
+                Arguments.of("cnn: at least one checkpoint is kept",
+                        "experiments:\n  c:\n    kind: cnn\n    keep_checkpoints: 0\n",
+                        4, 5, "keep_checkpoints", "experiments.yaml:4:5: keep_checkpoints: must be > 0, got 0"),
                 Arguments.of("cnn: unknown activation lists the allowed ones",
                         "experiments:\n  c:\n    kind: cnn\n    activation: swish\n",
                         4, 5, "activation", "experiments.yaml:4:5: activation: unknown value 'swish' "
