@@ -18,10 +18,15 @@ import lab.core.UserError;
 public final class DirectoryLock implements AutoCloseable {
     static final String FILE = ".lock";
 
+    private final Path dir;
+    /** The directories acquire() created, innermost first: removed again if the run left nothing. */
+    private final java.util.List<Path> created;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DirectoryLock(FileChannel channel, FileLock lock) {
+    private DirectoryLock(Path dir, java.util.List<Path> created, FileChannel channel, FileLock lock) {
+        this.dir = dir;
+        this.created = created;
         this.channel = channel;
         this.lock = lock;
     }
@@ -31,6 +36,10 @@ public final class DirectoryLock implements AutoCloseable {
         Path file = dir.resolve(FILE);
         FileChannel channel = null;
         try {
+            java.util.List<Path> created = new java.util.ArrayList<>();
+            for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+                created.add(p);
+            }
             Files.createDirectories(dir);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
@@ -50,7 +59,7 @@ public final class DirectoryLock implements AutoCloseable {
             channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
                     .getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
-            return new DirectoryLock(channel, lock);
+            return new DirectoryLock(dir, created, channel, lock);
         } catch (IOException e) {
             if (channel != null) {
                 try {
@@ -63,13 +72,34 @@ public final class DirectoryLock implements AutoCloseable {
         }
     }
 
+    /** Releases the lock; a directory this lock created and nothing else used is removed again. */
     @Override
     public void close() {
         try {
-            lock.release();
-            channel.close();
+            if (!created.isEmpty()) {
+                try (var entries = Files.list(dir)) {
+                    if (entries.allMatch(p -> p.getFileName().toString().equals(FILE))) {
+                        Files.delete(dir.resolve(FILE));
+                        for (Path p : created) {
+                            try (var rest = Files.list(p)) {
+                                if (rest.findAny().isPresent()) {
+                                    break;
+                                }
+                            }
+                            Files.delete(p);
+                        }
+                    }
+                }
+            }
         } catch (IOException ignored) {
-            // the lock goes with the channel, or with the process
+            // leaving an empty run directory behind is harmless
+        } finally {
+            try {
+                lock.release();
+                channel.close();
+            } catch (IOException ignored) {
+                // the lock goes with the channel, or with the process
+            }
         }
     }
 }
