@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The training loop: mini-batch steps over the training iterator (epoch after epoch), the loss
  * recorded as it goes, validation and test accuracy at every evaluation point. Stops at once if
- * the loss stops being a finite number.
+ * the loss stops being a finite number. A null test iterator means the test set is not touched
+ * (a search scores candidates on validation only): test accuracy is then recorded as NaN.
  */
 public final class CnnTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(CnnTrainer.class);
@@ -64,7 +65,7 @@ public final class CnnTrainer {
             if (iteration % schedule.evalEvery() == 0 || iteration == schedule.iterations()) {
                 long evalStart = System.nanoTime();
                 double val = accuracy(net, validation);
-                double tst = accuracy(net, test);
+                double tst = test == null ? Double.NaN : accuracy(net, test);
                 evalSeconds += (System.nanoTime() - evalStart) / 1e9;
                 evals.add(new EvalPoint(iteration, epoch, val, tst, trainSeconds));
                 LOG.info(String.format(Locale.ROOT, "%s: iteration %d (epoch %.2f): validation error %.2f%%, test error "
