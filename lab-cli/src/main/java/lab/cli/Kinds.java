@@ -24,6 +24,8 @@ import lab.mlp.experiment.MlpExperiment;
 import lab.mlp.experiment.MlpGallery;
 import lab.mlp.experiment.MlpGalleryRunner;
 import lab.mlp.experiment.MlpRunner;
+import lab.mlp.search.MlpSearch;
+import lab.mlp.search.MlpSearchRunner;
 
 /** Every {@code kind:} of experiments.yaml: the record it binds to and the runner that runs it. */
 final class Kinds {
@@ -42,6 +44,7 @@ final class Kinds {
         kinds.put("cnn-report", CnnReport.class);
         kinds.put("ui", UiBrowse.class);
         kinds.put("search", CnnSearch.class);
+        kinds.put("mlp-search", MlpSearch.class);
         return kinds;
     }
 
@@ -62,6 +65,8 @@ final class Kinds {
             CnnSuiteRunner.run(name, suite, ctx);
         } else if (spec instanceof CnnBench bench) {
             CnnBenchRunner.run(name, bench, ctx, System.out);
+        } else if (spec instanceof MlpSearch search) {
+            MlpSearchRunner.run(name, search, ctx);
         } else if (spec instanceof CnnSearch search) {
             CnnSearchRunner.run(name, search, ctx);
         } else if (spec instanceof DataCheck data) {
