@@ -1,5 +1,6 @@
 package lab.cnn.search;
 
+import java.util.HashMap;
 import java.util.Map;
 import lab.cnn.experiment.CnnExperiment;
 import lab.cnn.model.CnnActivation;
@@ -10,7 +11,8 @@ import lab.cnn.model.WeightInitKind;
  * A candidate of a cnn search as an ordinary cnn experiment: the base experiment, overridden by
  * the sampled parameters and by the search's training length and image counts. The seed stays
  * the base's for every candidate (same initial weights where shapes allow, same data order, same
- * dropout masks), so candidates differ only in the parameters.
+ * dropout masks), so candidates differ only in the parameters. Keys of the base that a search
+ * does not touch are copied as they are.
  */
 final class CandidateSpecs {
     /** Candidates are evaluated once, on validation, when training ends. */
@@ -39,13 +41,26 @@ final class CandidateSpecs {
             epochs = base.epochs();
             iterations = base.iterations();
         }
-        return new CnnExperiment(base.description(), base.dataset(), activation,
-                activation == CnnActivation.LEAKYRELU ? base.leakyAlpha() : null,
-                activation == CnnActivation.MAXOUT ? base.maxoutPieces() : null,
-                updater, learningRate, updater == UpdaterKind.MOMENTUM ? base.momentum() : null, batchSize, weightInit,
-                dropoutKeep, fcWidth, base.seed(), epochs, iterations, EVALUATE_AT_END, base.lossEvery(),
-                or(search.trainImages(), base.trainImages()), or(search.validationImages(), base.validationImages()),
-                or(search.testImages(), base.testImages()), 0);
+        Map<String, Object> with = new HashMap<>();
+        with.put("activation", activation);
+        // keys that apply to one activation or updater only must be absent otherwise
+        with.put("leakyAlpha", activation == CnnActivation.LEAKYRELU ? base.leakyAlpha() : null);
+        with.put("maxoutPieces", activation == CnnActivation.MAXOUT ? base.maxoutPieces() : null);
+        with.put("updater", updater);
+        with.put("momentum", updater == UpdaterKind.MOMENTUM ? base.momentum() : null);
+        with.put("weightInit", weightInit);
+        with.put("learningRate", learningRate);
+        with.put("dropoutKeep", dropoutKeep);
+        with.put("fcWidth", fcWidth);
+        with.put("batchSize", batchSize);
+        with.put("epochs", epochs);
+        with.put("iterations", iterations);
+        with.put("evalEvery", EVALUATE_AT_END);
+        with.put("trainImages", or(search.trainImages(), base.trainImages()));
+        with.put("validationImages", or(search.validationImages(), base.validationImages()));
+        with.put("testImages", or(search.testImages(), base.testImages()));
+        with.put("monitorEvery", 0);
+        return RecordCopy.with(base, with);
     }
 
     private static Number number(Map<String, Object> params, String key, Number fallback) {
