@@ -14,6 +14,8 @@ import lab.cnn.experiment.DataCheck;
 import lab.cnn.experiment.DataCheckRunner;
 import lab.cnn.experiment.UiBrowse;
 import lab.cnn.monitor.SavedRunsBrowser;
+import lab.cnn.search.CnnSearch;
+import lab.cnn.search.CnnSearchRunner;
 import lab.core.RunContext;
 import lab.core.config.ExperimentSpec;
 import lab.mlp.experiment.MlpBench;
@@ -22,6 +24,8 @@ import lab.mlp.experiment.MlpExperiment;
 import lab.mlp.experiment.MlpGallery;
 import lab.mlp.experiment.MlpGalleryRunner;
 import lab.mlp.experiment.MlpRunner;
+import lab.mlp.search.MlpSearch;
+import lab.mlp.search.MlpSearchRunner;
 
 /** Every {@code kind:} of experiments.yaml: the record it binds to and the runner that runs it. */
 final class Kinds {
@@ -39,6 +43,8 @@ final class Kinds {
         kinds.put("cnn-suite", CnnSuite.class);
         kinds.put("cnn-report", CnnReport.class);
         kinds.put("ui", UiBrowse.class);
+        kinds.put("search", CnnSearch.class);
+        kinds.put("mlp-search", MlpSearch.class);
         return kinds;
     }
 
@@ -59,6 +65,10 @@ final class Kinds {
             CnnSuiteRunner.run(name, suite, ctx);
         } else if (spec instanceof CnnBench bench) {
             CnnBenchRunner.run(name, bench, ctx, System.out);
+        } else if (spec instanceof MlpSearch search) {
+            MlpSearchRunner.run(name, search, ctx);
+        } else if (spec instanceof CnnSearch search) {
+            CnnSearchRunner.run(name, search, ctx);
         } else if (spec instanceof DataCheck data) {
             DataCheckRunner.run(name, data, ctx);
         } else {

@@ -45,6 +45,15 @@ class ExperimentsFileTest {
         return sb.toString();
     }
 
+    /** One cnn search named {@code s} over base {@code adam}; {@code body} starts at line 5, indented by four. */
+    static String search(String... body) {
+        StringBuilder sb = new StringBuilder("experiments:\n  s:\n    kind: search\n    base: adam\n");
+        for (String line : body) {
+            sb.append("    ").append(line).append('\n');
+        }
+        return sb.toString();
+    }
+
     static UserError parseError(String yaml) {
         return assertThrows(UserError.class, () -> parse(yaml));
     }
@@ -193,7 +202,72 @@ class ExperimentsFileTest {
                         4, 5, "runs", "experiments.yaml:4:5: runs: must be a non-empty list"),
                 Arguments.of("bench with an empty entry in runs",
                         "experiments:\n  g:\n    kind: mlp-bench\n    runs: [a, ~]\n",
-                        4, 5, "runs", "experiments.yaml:4:5: runs: must not contain empty entries"));
+                        4, 5, "runs", "experiments.yaml:4:5: runs: must not contain empty entries"),
+                Arguments.of("search: unknown parameter name",
+                        search("max_candidates: 2", "parameters:", "  momentum_x: {min: 0.1, max: 0.2}"),
+                        7, 7, "momentum_x", "experiments.yaml:7:7: momentum_x: unknown key (allowed: activation, "
+                                + "batch_size, dropout_keep, fc_width, learning_rate, updater, weight_init)"),
+                Arguments.of("search: empty choice list",
+                        search("max_candidates: 2", "parameters:", "  activation: []"),
+                        7, 7, "activation", "experiments.yaml:7:7: activation: must be a non-empty list"),
+                Arguments.of("search: unknown choice",
+                        search("max_candidates: 2", "parameters:", "  activation: [relu, swish]"),
+                        7, 26, "1", "experiments.yaml:7:26: 1: unknown value 'swish' (allowed: relu, leakyrelu, "
+                                + "tanh, sigmoid, maxout)"),
+                Arguments.of("search: min >= max",
+                        search("max_candidates: 2", "parameters:", "  learning_rate: {min: 0.01, max: 0.001}"),
+                        7, 34, "max", "experiments.yaml:7:34: max: must be > min (0.01), got 0.001"),
+                Arguments.of("search: log range with min <= 0",
+                        search("max_candidates: 2", "parameters:", "  learning_rate: {min: 0, max: 0.01, scale: log}"),
+                        7, 23, "min", "experiments.yaml:7:23: min: must be > 0 for scale log, got 0.0"),
+                Arguments.of("search: unknown scale",
+                        search("max_candidates: 2", "parameters:", "  learning_rate: {min: 1, max: 2, scale: ln}"),
+                        7, 39, "scale", "experiments.yaml:7:39: scale: unknown value 'ln' (allowed: linear, log)"),
+                Arguments.of("search: both values and a range",
+                        search("max_candidates: 2", "parameters:", "  fc_width: {min: 1, max: 2, values: [4]}"),
+                        7, 34, "values", "experiments.yaml:7:34: values: give either values or min/max, not both"),
+                Arguments.of("search: dropout_keep outside (0, 1]",
+                        search("max_candidates: 2", "parameters:", "  dropout_keep: {min: 0.5, max: 1.5}"),
+                        7, 7, "dropout_keep",
+                        "experiments.yaml:7:7: dropout_keep: values must be in (0, 1], got 0.5 to 1.5"),
+                Arguments.of("search: unknown generator",
+                        search("generator: bayes", "max_candidates: 2", "parameters:", "  activation: [relu]"),
+                        5, 5, "generator",
+                        "experiments.yaml:5:5: generator: unknown value 'bayes' (allowed: random, grid)"),
+                Arguments.of("search: max_candidates 0",
+                        search("max_candidates: 0", "parameters:", "  activation: [relu]"),
+                        5, 5, "max_candidates", "experiments.yaml:5:5: max_candidates: must be > 0, got 0"),
+                Arguments.of("search: max_minutes -1",
+                        search("max_minutes: -1", "parameters:", "  activation: [relu]"),
+                        5, 5, "max_minutes",
+                        "experiments.yaml:5:5: max_minutes: must be a finite number > 0, got -1.0"),
+                Arguments.of("search: random search without a budget",
+                        search("parameters:", "  activation: [relu]"),
+                        2, 3, "max_candidates", "experiments.yaml:2:3: max_candidates: is required for generator "
+                                + "random (or give max_minutes)"),
+                Arguments.of("search: parallelism 0",
+                        search("max_candidates: 2", "parallelism: 0", "parameters:", "  activation: [relu]"),
+                        6, 5, "parallelism", "experiments.yaml:6:5: parallelism: must be between 1 and 16, got 0"),
+                Arguments.of("search: grid_points without generator grid",
+                        search("max_candidates: 2", "grid_points: 4", "parameters:", "  activation: [relu]"),
+                        6, 5, "grid_points", "experiments.yaml:6:5: grid_points: only applies with generator grid"),
+                Arguments.of("search: no parameters",
+                        search("max_candidates: 2"),
+                        2, 3, "parameters", "experiments.yaml:2:3: parameters: is required"),
+                Arguments.of("search: nothing varied",
+                        search("max_candidates: 2", "parameters: {}"),
+                        6, 5, "learning_rate", "experiments.yaml:6:5: learning_rate: give at least one parameter "
+                                + "to vary (learning_rate, activation, updater, weight_init, dropout_keep, fc_width, "
+                                + "batch_size)"),
+                Arguments.of("mlp-search: unknown parameter name",
+                        "experiments:\n  m:\n    kind: mlp-search\n    base: a\n    generator: grid\n"
+                                + "    parameters:\n      width: {values: [3, 5]}\n",
+                        7, 7, "width", "experiments.yaml:7:7: width: unknown key (allowed: activation, epsilon, "
+                                + "hidden_layers, hidden_width, reg_lambda)"),
+                Arguments.of("mlp-search: hidden_layers 0",
+                        "experiments:\n  m:\n    kind: mlp-search\n    base: a\n    generator: grid\n"
+                                + "    parameters:\n      hidden_layers: {min: 0, max: 2}\n",
+                        7, 7, "hidden_layers", "experiments.yaml:7:7: hidden_layers: values must be >= 1, got 0"));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -44,7 +44,8 @@ public final class Progress {
     }
 
 
-    static String formatSeconds(double s) {
+    /** "42.0s", "3m07s", "1h05m". */
+    public static String formatSeconds(double s) {
         if (s < 60) {
             return String.format("%.1fs", s);
         }
