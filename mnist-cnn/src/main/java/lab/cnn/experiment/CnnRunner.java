@@ -2,7 +2,10 @@ package lab.cnn.experiment;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import lab.cnn.backend.Backend;
@@ -116,11 +119,33 @@ public final class CnnRunner {
     }
 
     /**
+     * Whether {@code name} has finished before with this configuration: its metrics.json (written
+     * last) records the same configuration and its model is in the runs directory.
+     */
+    static boolean finishedBefore(String name, CnnExperiment spec, RunContext ctx) {
+        Path metrics = ctx.resultsDir().resolve("cnn").resolve(name).resolve("metrics.json");
+        if (!Files.isRegularFile(metrics) || !Files.isRegularFile(ctx.runsDir().resolve(name).resolve("model.zip"))) {
+            return false;
+        }
+        try {
+            JsonNode config = Json.mapper().readTree(metrics.toFile()).get("config");
+            if (!(config instanceof ObjectNode saved)) {
+                return false;
+            }
+            saved.remove(List.of("description", "checkpoint_every", "keep_checkpoints"));
+            return Json.mapper().readTree(Json.toJson(fingerprint(spec))).equals(saved);
+        } catch (IOException e) {
+            return false; // unreadable: train it again
+        }
+    }
+
+    /**
      * The configuration a checkpoint must match to be resumed: everything that shapes the
      * training, i.e. all keys but the description and the checkpoint settings.
      */
     static JsonNode fingerprint(CnnExperiment spec) {
         ObjectNode config = Json.mapper().valueToTree(spec);
+        config.remove("kind"); // the type tag of experiments.yaml; metrics.json's config has none
         config.remove("description");
         config.remove("checkpoint_every");
         config.remove("keep_checkpoints");

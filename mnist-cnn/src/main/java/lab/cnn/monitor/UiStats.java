@@ -158,6 +158,8 @@ public final class UiStats implements AutoCloseable {
         closed = true;
         try {
             storage.close();
+        } catch (IllegalAccessError alreadyClosed) {
+            // MapDB's own shutdown hook committed and closed the file first (Ctrl-C while training)
         } catch (RuntimeException e) {
             throw UserError.runtime(file + ": cannot close the training-UI stats file (" + e.getMessage() + ")", e);
         }
