@@ -9,7 +9,7 @@ import lab.core.config.ExperimentSpec;
  * index with overlay charts) from saved runs, without training.
  *
  * @param runs  the experiments to report, in table order
- * @param train the command that trains them, quoted in the index
+ * @param train how the runs were trained (Markdown: the commands in backticks), quoted in the index
  */
 public record CnnReport(String description, List<String> runs, String train) implements ExperimentSpec {
     public CnnReport {

@@ -27,7 +27,7 @@ public final class IndexReport {
         StringBuilder md = new StringBuilder("# mnist-cnn: Deep-MNIST on DL4J\n\n");
         md.append("Every cnn experiment, linked to its report. Written by `").append(regenerateCommand)
                 .append("` from the files the training runs left behind; do not edit by hand. The runs were "
-                        + "trained by `").append(trainCommand).append("`.\n\n");
+                        + "trained by ").append(trainCommand).append(".\n\n");
 
         md.append("| experiment | val error | test error | epochs | train seconds | img/s | diverged |\n");
         md.append("|---|---:|---:|---:|---:|---:|---|\n");
