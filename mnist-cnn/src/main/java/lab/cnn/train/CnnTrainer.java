@@ -115,8 +115,10 @@ public final class CnnTrainer {
                 ImageDataSetIterator.Position at = train.position();
                 TrainingState state = new TrainingState(iteration, images, at.epoch(), at.batch(), trainSeconds,
                         evalSeconds, losses, evals, from.resumedAt());
-                LOG.info(String.format(Locale.ROOT, "%s: checkpoint at iteration %d (epoch %.2f) -> %s", name,
-                        iteration, epoch, checkpoints.save(net, state)));
+                long saveStart = System.nanoTime();
+                java.nio.file.Path saved = checkpoints.save(net, state);
+                LOG.info(String.format(Locale.ROOT, "%s: checkpoint at iteration %d (epoch %.2f) -> %s (%.1f s)", name,
+                        iteration, epoch, saved, (System.nanoTime() - saveStart) / 1e9));
                 lastCheckpoint = iteration;
             }
             if (stop.requested() && !last) {
