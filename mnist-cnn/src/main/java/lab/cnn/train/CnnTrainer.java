@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
  * the loss stops being a finite number. With a {@link CheckpointStore} it saves a checkpoint every
  * {@code checkpointEvery} iterations and at every epoch end, and it continues from a
  * {@link TrainingState} as if it had never stopped; with a {@link StopRequest} it stops cleanly
- * (after a checkpoint) when asked.
+ * (after a checkpoint) when asked. Checkpoints are written in the background
+ * ({@link CheckpointWriter}); none is still being written when {@code train} returns.
  */
 public final class CnnTrainer {
     private static final Logger LOG = LoggerFactory.getLogger(CnnTrainer.class);
@@ -60,6 +61,14 @@ public final class CnnTrainer {
      */
     public TrainingRun train(MultiLayerNetwork net, ImageDataSetIterator train, DataSetIterator validation,
                              DataSetIterator test, long imagesPerEpoch, TrainingState from) {
+        train.seek(new ImageDataSetIterator.Position(from.epoch(), from.batch()));
+        try (CheckpointWriter writer = checkpoints == null ? null : new CheckpointWriter(name, checkpoints)) {
+            return loop(net, train, validation, test, imagesPerEpoch, from, writer);
+        }
+    }
+
+    private TrainingRun loop(MultiLayerNetwork net, ImageDataSetIterator train, DataSetIterator validation,
+                             DataSetIterator test, long imagesPerEpoch, TrainingState from, CheckpointWriter writer) {
         List<LossPoint> losses = new ArrayList<>(from.loss());
         List<EvalPoint> evals = new ArrayList<>(from.evals());
         Progress progress = new Progress(LOG, name + ": iteration", schedule.iterations(), Duration.ofSeconds(15))
@@ -71,7 +80,6 @@ public final class CnnTrainer {
         long sessionImages = 0;
         double sessionSeconds = 0;
         long lastCheckpoint = from.iteration();
-        train.seek(new ImageDataSetIterator.Position(from.epoch(), from.batch()));
         while (iteration < schedule.iterations()) {
             if (!train.hasNext()) {
                 train.reset();
@@ -111,14 +119,15 @@ public final class CnnTrainer {
                         (System.nanoTime() - evalStart) / 1e9));
             }
             boolean last = iteration == schedule.iterations();
-            if (checkpoints != null && !last && (stop.requested() || checkpointDue(iteration))) {
+            if (writer != null && !last && (stop.requested() || checkpointDue(iteration))) {
                 ImageDataSetIterator.Position at = train.position();
                 TrainingState state = new TrainingState(iteration, images, at.epoch(), at.batch(), trainSeconds,
                         evalSeconds, losses, evals, from.resumedAt());
-                long saveStart = System.nanoTime();
-                java.nio.file.Path saved = checkpoints.save(net, state);
-                LOG.info(String.format(Locale.ROOT, "%s: checkpoint at iteration %d (epoch %.2f) -> %s (%.1f s)", name,
-                        iteration, epoch, saved, (System.nanoTime() - saveStart) / 1e9));
+                if (stop.requested()) {
+                    writer.saveNow(net, state, epoch); // on disk before the JVM is let go
+                } else {
+                    writer.submit(net, state, epoch);
+                }
                 lastCheckpoint = iteration;
             }
             if (stop.requested() && !last) {

@@ -132,6 +132,17 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void aCheckpointThatCannotBeWrittenStopsTheRunWithOneLine() throws Exception {
+        Path notADirectory = Files.writeString(dir.resolve("file"), "x");
+        CheckpointStore store = new CheckpointStore(notADirectory.resolve("checkpoints"), 2, CONFIG);
+        lab.core.UserError e = org.junit.jupiter.api.Assertions.assertThrows(lab.core.UserError.class,
+                () -> train(network(), new CnnTrainer("a", new Schedule(9, 100, 1)).checkpoints(store, 4, 100),
+                        TrainingState.start()));
+        assertTrue(e.getMessage().startsWith(notADirectory.resolve("checkpoints").resolve("iter-000000004")
+                + ": cannot write a checkpoint"), e.getMessage());
+    }
+
+    @Test
     void stopWithoutCheckpointsSaysSo() {
         StopRequest stop = StopRequest.never();
         stop.request();
