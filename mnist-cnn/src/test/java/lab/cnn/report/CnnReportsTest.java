@@ -39,7 +39,7 @@ class CnnReportsTest {
         ReportFixtures.writeLayerStats(runs, "adagrad-tanh", 2200);
 
         CnnReports.writeAll(results, runs, List.of("adam-relu", "adagrad-relu", "adagrad-leakyrelu", "adagrad-tanh",
-                "sgd-relu"), "mvn -q compile exec:java -Dexp=cnn-report", "mvn -q compile exec:java -Dexp=cnn-reference");
+                "sgd-relu"), "mvn -q compile exec:java -Dexp=cnn-report", "`mvn -q compile exec:java -Dexp=cnn-reference`");
 
         Path cnn = results.resolve("cnn");
         for (String name : List.of("adam-relu", "adagrad-relu", "adagrad-tanh")) {
