@@ -27,7 +27,7 @@ public final class CnnBenchRunner {
         CnnExperiment spec = ctx.experiments().reference(bench.network(), CnnExperiment.class,
                 List.of("experiments", name, "network"));
         int batch = bench.batchSize() != null ? bench.batchSize() : spec.batchSize();
-        MnistData data = MnistData.load(CnnData.locate(bench.network(), spec.dataset(), ctx));
+        MnistData data = MnistData.load(CnnImages.locate(bench.network(), spec.dataset(), ctx));
         ImageDataSetIterator train = ImageDataSetIterator.shuffled(data.train(), batch, data.numClasses(), spec.seed());
         Backend.applyThreads(bench.threads());
         if (!bench.onednn()) {

@@ -14,7 +14,7 @@ public final class DataCheckRunner {
     }
 
     public static void run(String name, DataCheck spec, RunContext ctx) {
-        Path dir = CnnData.locate(name, spec.dataset(), ctx);
+        Path dir = CnnImages.locate(name, spec.dataset(), ctx);
         MnistData data = MnistData.load(dir);
         LOG.info("{}: {} is ready: {}", name, dir, data.describe());
     }

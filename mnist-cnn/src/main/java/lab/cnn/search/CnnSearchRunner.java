@@ -8,6 +8,7 @@ import java.util.Map;
 import lab.cnn.backend.Backend;
 import lab.cnn.data.ImageDataSetIterator;
 import lab.cnn.experiment.CnnExperiment;
+import lab.cnn.experiment.CnnImages;
 import lab.cnn.model.DeepMnistNetwork;
 import lab.cnn.train.CnnTrainer;
 import lab.cnn.train.LossPoint;
@@ -52,7 +53,7 @@ public final class CnnSearchRunner {
         AtomicFiles.requireWritableDirectory(runDir);
 
         CnnExperiment shape = CandidateSpecs.derive(base, search, Map.of());
-        SearchData data = SearchData.load(search.base(), shape, ctx);
+        CnnImages data = CnnImages.load(search.base(), shape, ctx);
         // Two candidates at once on a small machine: one native thread each, not two fighting for each core.
         int threads = plan.parallelism() > 1 ? 1 : Backend.applyThreads(null);
         if (plan.parallelism() > 1) {
@@ -116,7 +117,7 @@ public final class CnnSearchRunner {
 
     /** One candidate: the base with the sampled values, trained and scored on validation only. */
     static CandidateOutcome train(String name, int index, CnnExperiment base, CnnSearch search,
-                                  Map<String, Object> params, SearchData data) {
+                                  Map<String, Object> params, CnnImages data) {
         CnnExperiment spec = CandidateSpecs.derive(base, search, params);
         MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec());
         ImageDataSetIterator train = data.train(spec);
