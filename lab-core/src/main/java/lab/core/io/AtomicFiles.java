@@ -9,9 +9,6 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
 import lab.core.UserError;
 
 /**
@@ -77,31 +74,19 @@ public final class AtomicFiles {
      */
     public static void requireWritableDirectory(Path dir) {
         Path absolute = dir.toAbsolutePath().normalize();
-        List<Path> created = new ArrayList<>();
+        MissingDirectories created = MissingDirectories.on(absolute);
         try {
-            for (Path p = absolute; p != null && !Files.exists(p); p = p.getParent()) {
-                created.add(p);
-            }
-            Collections.reverse(created); // outermost first
             Path file = fileOnPath(absolute);
             if (file != null) {
                 throw notADirectory(dir, file);
             }
-            for (Path p : created) {
-                Files.createDirectory(p);
-            }
+            created.create();
             Path probe = Files.createTempFile(absolute, ".probe", ".tmp");
             Files.delete(probe);
         } catch (IOException e) {
             throw UserError.runtime(dir + ": results directory is not writable");
         } finally {
-            for (int i = created.size() - 1; i >= 0; i--) {
-                try {
-                    Files.deleteIfExists(created.get(i));
-                } catch (IOException ignored) {
-                    // not empty (another process wrote there meanwhile) or gone: leave it
-                }
-            }
+            created.removeEmpty();
         }
     }
 

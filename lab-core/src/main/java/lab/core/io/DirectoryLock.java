@@ -1,6 +1,7 @@
 package lab.core.io;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -19,12 +20,12 @@ public final class DirectoryLock implements AutoCloseable {
     static final String FILE = ".lock";
 
     private final Path dir;
-    /** The directories acquire() created, innermost first: removed again if the run left nothing. */
-    private final java.util.List<Path> created;
+    /** What acquire() created: removed again if the run left nothing. */
+    private final MissingDirectories created;
     private final FileChannel channel;
     private final FileLock lock;
 
-    private DirectoryLock(Path dir, java.util.List<Path> created, FileChannel channel, FileLock lock) {
+    private DirectoryLock(Path dir, MissingDirectories created, FileChannel channel, FileLock lock) {
         this.dir = dir;
         this.created = created;
         this.channel = channel;
@@ -36,10 +37,7 @@ public final class DirectoryLock implements AutoCloseable {
         Path file = dir.resolve(FILE);
         FileChannel channel = null;
         try {
-            java.util.List<Path> created = new java.util.ArrayList<>();
-            for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
-                created.add(p);
-            }
+            MissingDirectories created = MissingDirectories.on(dir);
             Files.createDirectories(dir);
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
@@ -56,7 +54,7 @@ public final class DirectoryLock implements AutoCloseable {
                         : " (process " + holder + ")") + "; wait for it or stop it first");
             }
             channel.truncate(0);
-            channel.write(java.nio.ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
                     .getBytes(StandardCharsets.UTF_8)));
             channel.force(false);
             return new DirectoryLock(dir, created, channel, lock);
@@ -76,18 +74,11 @@ public final class DirectoryLock implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (!created.isEmpty()) {
+            if (created.any()) {
                 try (var entries = Files.list(dir)) {
                     if (entries.allMatch(p -> p.getFileName().toString().equals(FILE))) {
                         Files.delete(dir.resolve(FILE));
-                        for (Path p : created) {
-                            try (var rest = Files.list(p)) {
-                                if (rest.findAny().isPresent()) {
-                                    break;
-                                }
-                            }
-                            Files.delete(p);
-                        }
+                        created.removeEmpty();
                     }
                 }
             }
