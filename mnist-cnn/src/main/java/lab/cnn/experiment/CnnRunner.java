@@ -3,6 +3,7 @@ package lab.cnn.experiment;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -129,26 +130,27 @@ public final class CnnRunner {
         }
         try {
             JsonNode config = Json.mapper().readTree(metrics.toFile()).get("config");
-            if (!(config instanceof ObjectNode saved)) {
-                return false;
-            }
-            saved.remove(List.of("description", "checkpoint_every", "keep_checkpoints"));
-            return Json.mapper().readTree(Json.toJson(fingerprint(spec))).equals(saved);
+            return config instanceof ObjectNode saved && fingerprint(spec).equals(shaping(saved));
         } catch (IOException e) {
             return false; // unreadable: train it again
         }
     }
 
     /**
-     * The configuration a checkpoint must match to be resumed: everything that shapes the
-     * training, i.e. all keys but the description and the checkpoint settings.
+     * The configuration a checkpoint (or a finished run) must match to be resumed (or skipped):
+     * everything that shapes the training, as it reads back from JSON.
      */
     static JsonNode fingerprint(CnnExperiment spec) {
-        ObjectNode config = Json.mapper().valueToTree(spec);
-        config.remove("kind"); // the type tag of experiments.yaml; metrics.json's config has none
-        config.remove("description");
-        config.remove("checkpoint_every");
-        config.remove("keep_checkpoints");
+        try {
+            return shaping((ObjectNode) Json.mapper().readTree(Json.toJson(spec)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** {@code config} without the keys that do not change what is trained (the kind tag, the description, checkpointing). */
+    private static ObjectNode shaping(ObjectNode config) {
+        config.remove(List.of("kind", "description", "checkpoint_every", "keep_checkpoints"));
         return config;
     }
 

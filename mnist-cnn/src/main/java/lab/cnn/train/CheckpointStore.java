@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -164,16 +163,14 @@ public final class CheckpointStore {
     }
 
     private void prune() {
-        List<Path> all = new ArrayList<>(checkpoints());
+        List<Path> all = checkpoints();
         try {
-            for (Iterator<Path> it = all.listIterator(Math.min(keep, all.size())); it.hasNext(); ) {
-                deleteTree(it.next());
+            for (Path old : all.subList(Math.min(keep, all.size()), all.size())) {
+                deleteTree(old);
             }
             try (Stream<Path> entries = Files.list(dir)) {
                 for (Path leftover : entries.filter(CheckpointStore::isLeftover).toList()) {
-                    if (!leftover.getFileName().toString().contains("." + ProcessHandle.current().pid() + ".")) {
-                        deleteTree(leftover);
-                    }
+                    deleteTree(leftover); // of a write that was killed: this one's is gone already
                 }
             }
         } catch (IOException e) {

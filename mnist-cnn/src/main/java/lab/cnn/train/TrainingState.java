@@ -1,5 +1,6 @@
 package lab.cnn.train;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +30,7 @@ public record TrainingState(long iteration, long images, int epoch, int batch, d
 
     /** This state, noted as a point where training resumed. */
     public TrainingState resumed() {
-        List<Long> at = new java.util.ArrayList<>(resumedAt);
+        List<Long> at = new ArrayList<>(resumedAt);
         at.add(iteration);
         return new TrainingState(iteration, images, epoch, batch, trainSeconds, evalSeconds, loss, evals, at);
     }
