@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,18 +59,11 @@ class DivergenceTest {
     void nonFiniteLossStopsAtOnceAndIsRecorded(String half, String yaml, Pattern line, String resultsPart)
             throws Exception {
         Files.writeString(dir.resolve("experiments.yaml"), yaml);
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            code = Main.execute("--exp", "blowup", "--experiments", dir.resolve("experiments.yaml").toString(),
-                    "--results-dir", dir.resolve("results").toString(), "--runs-dir", dir.resolve("runs").toString(),
-                    "--cache-dir", RealExperimentsFileTest.FILE.getParent().resolve("data").toString());
-        } finally {
-            System.setOut(saved);
-        }
-        String log = out.toString(StandardCharsets.UTF_8);
+        MainTest.Run run = MainTest.run("--exp", "blowup", "--experiments", dir.resolve("experiments.yaml").toString(),
+                "--results-dir", dir.resolve("results").toString(), "--runs-dir", dir.resolve("runs").toString(),
+                "--cache-dir", RealExperimentsFileTest.FILE.getParent().resolve("data").toString());
+        int code = run.code();
+        String log = run.out();
         assertEquals(0, code, log);
         List<String> hits = log.lines().filter(l -> line.matcher(l).find()).toList();
         assertEquals(1, hits.size(), "one line naming the iteration:\n" + log);

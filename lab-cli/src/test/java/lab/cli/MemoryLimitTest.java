@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -62,12 +61,9 @@ class MemoryLimitTest {
     void limitReachedIsOneLine(String experiment, String limit, String line) throws Exception {
         Files.writeString(dir.resolve("experiments.yaml"), YAML);
         TestIdx.dataset(dir.resolve("idx"), 5_100, 10);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true", limit,
-                Main.class.getName(), "--exp", experiment, "--experiments", dir.resolve("experiments.yaml").toString(),
-                "--results-dir", dir.resolve("results").toString(), "--runs-dir", dir.resolve("runs").toString(),
-                "--cache-dir", dir.resolve("cache").toString()));
+        List<String> command = ChildJvm.command(List.of(limit), List.of("--exp", experiment, "--experiments",
+                dir.resolve("experiments.yaml").toString(), "--results-dir", dir.resolve("results").toString(),
+                "--runs-dir", dir.resolve("runs").toString(), "--cache-dir", dir.resolve("cache").toString()));
         Process process = new ProcessBuilder(command).redirectOutput(dir.resolve("out.txt").toFile())
                 .redirectError(dir.resolve("err.txt").toFile()).start();
         if (!process.waitFor(5, TimeUnit.MINUTES)) {

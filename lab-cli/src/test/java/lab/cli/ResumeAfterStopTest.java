@@ -121,11 +121,7 @@ class ResumeAfterStopTest {
     }
 
     private static Process start(String run) throws IOException {
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-                "--add-modules", "jdk.incubator.vector", "-Djava.awt.headless=true", "-Xmx1g",
-                Main.class.getName()));
-        command.addAll(args(run));
+        List<String> command = ChildJvm.command(List.of("-Xmx1g"), args(run));
         Files.createDirectories(dir.resolve(run));
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve(run).resolve("log.txt").toFile()).start();

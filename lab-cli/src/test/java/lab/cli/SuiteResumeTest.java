@@ -3,9 +3,6 @@ package lab.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -40,15 +37,9 @@ class SuiteResumeTest {
                 "--runs-dir", dir.resolve("runs").toString(), "--cache-dir",
                 RealExperimentsFileTest.FILE.getParent().resolve("data").toString()));
         args.addAll(List.of(extra));
-        PrintStream saved = System.out;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            assertEquals(0, Main.execute(args.toArray(String[]::new)));
-        } finally {
-            System.setOut(saved);
-        }
-        return out.toString(StandardCharsets.UTF_8);
+        MainTest.Run run = MainTest.run(args.toArray(String[]::new));
+        assertEquals(0, run.code(), run.toString());
+        return run.out();
     }
 
     private FileTime written(String member) throws Exception {

@@ -1,0 +1,21 @@
+package lab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line of the program in a JVM of its own, on the test's class path. */
+final class ChildJvm {
+    private ChildJvm() {
+    }
+
+    static List<String> command(List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-cp", System.getProperty("java.class.path"), "--add-modules", "jdk.incubator.vector",
+                "-Djava.awt.headless=true"));
+        command.addAll(jvmOptions);
+        command.add(Main.class.getName());
+        command.addAll(args);
+        return command;
+    }
+}
