@@ -2,6 +2,8 @@ package lab.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import lab.cnn.backend.NativeVariant;
@@ -9,6 +11,7 @@ import lab.core.RunContext;
 import lab.core.UserError;
 import lab.core.config.ExperimentSpec;
 import lab.core.config.ExperimentsFile;
+import lab.core.cpu.IsaBound;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -97,12 +100,29 @@ public final class Main implements Callable<Integer> {
                     + String.join(", ", experiments.names()) + ")");
         }
         ExperimentSpec spec = experiments.get(experiment);
+        if (spec instanceof IsaBound bound && !bound.isa().activeHere()) {
+            return IsaRelaunch.run(bound.isa(), ownOptions());
+        }
         Path results = resultsDir != null ? resultsDir : root.resolve("results");
         Path base = file.toAbsolutePath().getParent();
         Kinds.run(experiment, spec, new RunContext(experiments, base, results,
                 runsDir != null ? runsDir : root.resolve("runs"), cacheDir != null ? cacheDir : root.resolve("data"),
                 resume));
         return 0;
+    }
+
+    /** This run's options as flags, for the same run in another JVM. */
+    private List<String> ownOptions() {
+        List<String> args = new ArrayList<>(List.of("--exp", experiment, "--resume", Boolean.toString(resume)));
+        Object[][] paths = {{"--experiments", experimentsFile}, {"--results-dir", resultsDir}, {"--runs-dir", runsDir},
+            {"--cache-dir", cacheDir}};
+        for (Object[] option : paths) {
+            if (option[1] != null) {
+                args.add((String) option[0]);
+                args.add(((Path) option[1]).toAbsolutePath().toString());
+            }
+        }
+        return args;
     }
 
     /** Maven's top directory when run through Maven (so results land there from any module), else the working directory. */

@@ -1,6 +1,8 @@
 package lab.cnn.experiment;
 
 import lab.core.config.Check;
+import lab.core.cpu.IsaBound;
+import lab.core.cpu.IsaPath;
 import lab.core.config.ExperimentSpec;
 
 /**
@@ -14,9 +16,12 @@ import lab.core.config.ExperimentSpec;
  * @param threads    native (OpenMP and BLAS) threads; default: -Dthreads, OMP_NUM_THREADS or half the cores
  * @param onednn     false times the plain path: no DL4J layer helpers, no oneDNN kernels
  * @param phases     also time the phases of a step (batch, forward, backward + update) apart
+ * @param isa        native (default) or avx2: the AVX2 path on any machine (a new JVM with the
+ *                   AVX2 natives, oneDNN and OpenBLAS capped at AVX2; see {@link IsaPath})
  */
 public record CnnBench(String description, String network, Integer batchSize, Integer warmup, Integer iterations,
-                       Integer threads, Boolean onednn, Boolean phases) implements ExperimentSpec {
+                       Integer threads, Boolean onednn, Boolean phases, IsaPath isa)
+        implements ExperimentSpec, IsaBound {
     public CnnBench {
         description = description == null ? "" : description;
         network = Check.required("network", network);
@@ -30,5 +35,6 @@ public record CnnBench(String description, String network, Integer batchSize, In
         }
         onednn = onednn == null || onednn;
         phases = phases != null && phases;
+        isa = isa == null ? IsaPath.NATIVE : isa;
     }
 }
