@@ -1,6 +1,8 @@
 package lab.cnn.model;
 
 import lab.cnn.model.maxout.MaxoutLayer;
+import lab.cnn.model.pool.MaxPool2x2Layer;
+import org.deeplearning4j.nn.conf.CacheMode;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
@@ -9,7 +11,6 @@ import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
-import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
@@ -82,6 +83,9 @@ public final class DeepMnistNetwork {
         NeuralNetConfiguration.Builder base = new NeuralNetConfiguration.Builder()
                 .seed(spec.seed())
                 .dataType(g.dataType())
+                // keeps each layer's net input from the forward pass for backprop, which otherwise
+                // runs every convolution forward a second time
+                .cacheMode(CacheMode.DEVICE)
                 .updater(updater(spec));
         if (spec.weightInit() == WeightInitKind.TRUNCNORMAL) {
             base.biasInit(0.1);
@@ -125,9 +129,9 @@ public final class DeepMnistNetwork {
         return new SeededWeightInit(spec.weightInit(), spec.seed() * 1_000_003L + layer);
     }
 
-    private static SubsamplingLayer pool(String name) {
-        return new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
-                .name(name).build();
+    /** 2x2 max pooling, stride 2: the project's Java layer, not DL4J's oneDNN one (see lab.cnn.model.pool). */
+    private static MaxPool2x2Layer pool(String name) {
+        return new MaxPool2x2Layer.Builder().name(name).build();
     }
 
     /** The function applied by the conv and fc layers themselves; identity under maxout. */

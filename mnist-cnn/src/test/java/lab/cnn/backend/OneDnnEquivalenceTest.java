@@ -9,6 +9,7 @@ import lab.cnn.model.DeepMnistNetwork;
 import lab.cnn.model.NetworkSpec;
 import lab.cnn.model.UpdaterKind;
 import lab.cnn.model.WeightInitKind;
+import lab.cnn.model.pool.MaxPool2x2LayerImpl;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.layers.convolution.ConvolutionLayer;
 import org.deeplearning4j.nn.layers.convolution.subsampling.SubsamplingLayer;
@@ -94,7 +95,7 @@ class OneDnnEquivalenceTest {
         int ties = 0;
         Layer[] layers = net.getLayers();
         for (int i = 0; i < layers.length; i++) {
-            if (layers[i] instanceof SubsamplingLayer) {
+            if (layers[i] instanceof SubsamplingLayer || layers[i] instanceof MaxPool2x2LayerImpl) {
                 ties += nearTies(activations.get(i), spec); // activations.get(i) is layer i's input
             }
         }
