@@ -53,7 +53,7 @@ final class IsaRelaunch {
             boolean ours = option.startsWith("-X") || option.startsWith("--add-") || option.startsWith("-Dorg.bytedeco.")
                     || option.startsWith("-Djava.awt.headless") || option.startsWith("-Dorg.eclipse.deeplearning4j.");
             if (ours && !option.startsWith("-Dorg.bytedeco.javacpp.platform.extension")
-                    && !option.startsWith("-XX:MaxVectorSize")) {
+                    && !option.startsWith("-XX:MaxVectorSize") && !option.startsWith("-XX:UseAVX")) {
                 options.add(option);
             }
         }

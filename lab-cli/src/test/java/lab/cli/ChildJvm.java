@@ -12,7 +12,9 @@ final class ChildJvm {
     static List<String> command(List<String> jvmOptions, List<String> args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-cp", System.getProperty("java.class.path"), "--add-modules", "jdk.incubator.vector",
-                "-Djava.awt.headless=true"));
+                "-Djava.awt.headless=true",
+                // the thread count decides float sums: runs compared bit for bit must not measure it
+                "-Dthreads=1"));
         command.addAll(jvmOptions);
         command.add(Main.class.getName());
         command.addAll(args);

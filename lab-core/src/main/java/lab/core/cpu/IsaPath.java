@@ -9,16 +9,17 @@ import java.util.Objects;
 /**
  * Which instruction-set path a benchmark measures. {@code avx2} makes an AVX-512 machine compute
  * as an AVX2-only one does: the AVX2 build of libnd4j, oneDNN capped at AVX2 (oneDNN 2.3, bundled
- * with libnd4j M2.1, reads only the {@code DNNL_} name), OpenBLAS on its Haswell kernels, and the
- * JVM's Vector API at 256 bits. Environment variables are read when the native libraries load, so
+ * with libnd4j M2.1, reads only the {@code DNNL_} name), OpenBLAS on its Haswell kernels, glibc's
+ * string functions without AVX-512, and the JVM at AVX2 with the Vector API at 256 bits. Environment variables are read when the native libraries load, so
  * they can only be set for a new process: see {@link #environment()} and {@link #jvmOptions()}.
  */
 public enum IsaPath {
     /** Whatever this CPU offers. */
     NATIVE(Map.of(), List.of()),
     /** AVX2 + FMA, no AVX-512, on any x86-64 machine that has at least that. */
-    AVX2(Map.of("DNNL_MAX_CPU_ISA", "AVX2", "OPENBLAS_CORETYPE", "Haswell"),
-            List.of("-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2", "-XX:MaxVectorSize=32"));
+    AVX2(Map.of("DNNL_MAX_CPU_ISA", "AVX2", "OPENBLAS_CORETYPE", "Haswell",
+            "GLIBC_TUNABLES", "glibc.cpu.hwcaps=-AVX512F,-AVX512VL,-AVX512BW,-AVX512DQ,-AVX512CD"),
+            List.of("-Dorg.bytedeco.javacpp.platform.extension=-onednn-avx2", "-XX:UseAVX=2", "-XX:MaxVectorSize=32"));
 
     private final Map<String, String> environment;
     private final List<String> jvmOptions;
@@ -51,18 +52,20 @@ public enum IsaPath {
                 if (!Objects.equals(System.getProperty(option.substring(2, eq)), option.substring(eq + 1))) {
                     return false;
                 }
-            } else if (option.startsWith("-XX:MaxVectorSize=")
-                    && !option.substring("-XX:MaxVectorSize=".length()).equals(maxVectorSize())) {
-                return false;
+            } else if (option.startsWith("-XX:")) {
+                int eq = option.indexOf('=');
+                if (!option.substring(eq + 1).equals(vmOption(option.substring(4, eq)))) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
-    private static String maxVectorSize() {
+    private static String vmOption(String name) {
         try {
             return ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
-                    .getVMOption("MaxVectorSize").getValue();
+                    .getVMOption(name).getValue();
         } catch (RuntimeException e) {
             return "";
         }

@@ -29,14 +29,17 @@ public final class CnnBenchRunner {
         int batch = bench.batchSize() != null ? bench.batchSize() : spec.batchSize();
         MnistData data = MnistData.load(CnnImages.locate(bench.network(), spec.dataset(), ctx));
         ImageDataSetIterator train = ImageDataSetIterator.shuffled(data.train(), batch, data.numClasses(), spec.seed());
-        Backend.applyThreads(bench.threads());
         if (!bench.onednn()) {
             Backend.setOneDnn(false);
         }
         MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec());
+        // No count given: measured on a copy of the network and a batch of its own (train is untouched).
+        Backend.applyThreads(bench.threads(), Backend.probeStep(net,
+                ImageDataSetIterator.inOrder(data.train(), batch, data.numClasses()).next()));
         out.printf(Locale.ROOT, "%s: %s (%s), batch %d, %d warm-up + %d timed iterations; load average %s%n", name,
                 bench.network(), spec.shortConfig(), batch, bench.warmup(), bench.iterations(), loadAverage());
-        out.println("backend: " + Environment.backend());
+        java.util.Map<String, String> backend = Environment.backend(net);
+        out.println("backend: " + backend);
 
         for (int i = 0; i < bench.warmup(); i++) {
             step(net, train);
@@ -50,6 +53,10 @@ public final class CnnBenchRunner {
         double rate = images / seconds;
         out.printf(Locale.ROOT, "%d iterations in %.2f s: %.1f ms/iteration, final loss %.4f; load average %s%n",
                 bench.iterations(), seconds, 1000 * seconds / bench.iterations(), net.score(), loadAverage());
+        String helpersAfter = Environment.backend(net).get("helpers");
+        if (!helpersAfter.equals(backend.get("helpers"))) {
+            out.println("helpers after the timed iterations: " + helpersAfter);
+        }
         if (bench.phases()) {
             phases(net, train, bench.iterations(), out);
         }

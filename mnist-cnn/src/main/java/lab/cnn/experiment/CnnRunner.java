@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import lab.cnn.backend.Backend;
+import lab.cnn.data.ImageDataSetIterator;
 import lab.cnn.model.DeepMnistNetwork;
 import lab.cnn.report.CnnMetrics;
 import lab.cnn.report.CurveCsv;
@@ -58,7 +59,6 @@ public final class CnnRunner {
 
     private static CnnOutcome runLocked(String name, CnnExperiment spec, RunContext ctx, Path resultDir,
                                         Path runDir, CnnData data) {
-        Backend.applyThreads(null);
         boolean monitored = spec.monitorEvery() > 0;
         CheckpointStore checkpoints = new CheckpointStore(runDir.resolve(CHECKPOINTS), spec.keepCheckpoints(),
                 fingerprint(spec));
@@ -69,6 +69,13 @@ public final class CnnRunner {
         MultiLayerNetwork net = restored.map(CheckpointStore.Restored::net).orElseGet(() -> monitored
                 ? DeepMnistNetwork.createMonitored(spec.networkSpec()) : DeepMnistNetwork.create(spec.networkSpec()));
         TrainingState from = restored.map(r -> r.state().resumed()).orElse(TrainingState.start());
+        // A resumed run keeps the thread count it trained with (it decides the float sums, so the
+        // bits); else, with no -Dthreads / OMP_NUM_THREADS, measured on a copy of the network.
+        Integer resumedThreads = Backend.threadsGivenByUser() ? null
+                : restored.map(r -> r.state().threads()).orElse(null);
+        Backend.applyThreads(resumedThreads, Backend.probeStep(net, ImageDataSetIterator.inOrder(data.train().split(),
+                data.train().batch(), data.train().totalOutcomes()).next()));
+        Environment.helpers(net); // warns now, not at the end, if a conv/pool layer has lost its oneDNN helper
         long iterations = spec.totalIterations(data.trainCount());
         long perEpoch = spec.iterationsPerEpoch(data.trainCount());
         LOG.info(String.format(Locale.ROOT, "%s: %s, %d parameters; %s: %d train / %d validation / %d test images; "
@@ -105,7 +112,7 @@ public final class CnnRunner {
                         data.testCount()),
                 val, test, 1 - val, 1 - test, run.trainSeconds(), run.evalSeconds(), run.imagesPerSecond(),
                 run.iterations(), run.epochs(), run.diverged(), run.diverged() ? run.divergedAt() : null,
-                run.resumedAt(), new CnnMetrics.Curves(run.loss(), run.evals()), Environment.backend(),
+                run.resumedAt(), new CnnMetrics.Curves(run.loss(), run.evals()), Environment.backend(net),
                 Environment.versions(), model.toString());
         CurveCsv.writeLoss(run.loss(), resultDir.resolve("loss.csv"));
         CurveCsv.writeEval(run.evals(), resultDir.resolve("eval.csv"));

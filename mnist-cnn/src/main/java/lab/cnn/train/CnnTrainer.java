@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lab.cnn.backend.Backend;
 import lab.cnn.data.ImageDataSetIterator;
 import lab.core.progress.Progress;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -122,7 +123,7 @@ public final class CnnTrainer {
             if (writer != null && !last && (stop.requested() || checkpointDue(iteration))) {
                 ImageDataSetIterator.Position at = train.position();
                 TrainingState state = new TrainingState(iteration, images, at.epoch(), at.batch(), trainSeconds,
-                        evalSeconds, losses, evals, from.resumedAt());
+                        evalSeconds, losses, evals, from.resumedAt(), Backend.threads());
                 if (stop.requested()) {
                     writer.saveNow(net, state, epoch); // on disk before the JVM is let go
                 } else {

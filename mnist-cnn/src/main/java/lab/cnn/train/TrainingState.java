@@ -15,9 +15,12 @@ import java.util.List;
  * @param loss         the loss curve so far
  * @param evals        the evaluations so far
  * @param resumedAt    the iterations at which this run was resumed from a checkpoint
+ * @param threads      native threads the run trained with (the float sums, so the bits, depend on
+ *                     it: a resumed run uses the same); null in checkpoints made before it was kept
  */
 public record TrainingState(long iteration, long images, int epoch, int batch, double trainSeconds,
-                            double evalSeconds, List<LossPoint> loss, List<EvalPoint> evals, List<Long> resumedAt) {
+                            double evalSeconds, List<LossPoint> loss, List<EvalPoint> evals, List<Long> resumedAt,
+                            Integer threads) {
     public TrainingState {
         loss = List.copyOf(loss);
         evals = List.copyOf(evals);
@@ -25,13 +28,13 @@ public record TrainingState(long iteration, long images, int epoch, int batch, d
     }
 
     public static TrainingState start() {
-        return new TrainingState(0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of());
+        return new TrainingState(0, 0, 0, 0, 0, 0, List.of(), List.of(), List.of(), null);
     }
 
     /** This state, noted as a point where training resumed. */
     public TrainingState resumed() {
         List<Long> at = new ArrayList<>(resumedAt);
         at.add(iteration);
-        return new TrainingState(iteration, images, epoch, batch, trainSeconds, evalSeconds, loss, evals, at);
+        return new TrainingState(iteration, images, epoch, batch, trainSeconds, evalSeconds, loss, evals, at, threads);
     }
 }
