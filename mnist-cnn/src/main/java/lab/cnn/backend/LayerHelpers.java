@@ -90,7 +90,7 @@ public final class LayerHelpers {
 
     /** "onednn", "cudnn", "none" or "java" for one layer. */
     public static String kind(Layer layer) {
-        if (!isDl4jLayer(layer)) {
+        if (!isDl4jLayer(layer) && !isConvolution(layer) && !isPooling(layer)) {
             return JAVA;
         }
         LayerHelper helper = layer.getHelper();
@@ -143,11 +143,11 @@ public final class LayerHelpers {
     }
 
     static boolean isConvolution(Layer layer) {
-        return layer.getClass() == ConvolutionLayer.class;
+        return layer instanceof ConvolutionLayer; // also the project's InputConvolutionLayerImpl
     }
 
     static boolean isPooling(Layer layer) {
-        return layer.getClass() == SubsamplingLayer.class;
+        return layer instanceof SubsamplingLayer;
     }
 
     private static boolean isDl4jLayer(Layer layer) {

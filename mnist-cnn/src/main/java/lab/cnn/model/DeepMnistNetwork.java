@@ -92,7 +92,8 @@ public final class DeepMnistNetwork {
         }
 
         NeuralNetConfiguration.ListBuilder layers = base.list();
-        layers.layer(new ConvolutionLayer.Builder(g.kernel(), g.kernel()).nOut(g.conv1() * widen).stride(1, 1)
+        // conv1 computes no gradient for the network's input, which nothing uses (InputConvolutionLayer)
+        layers.layer(new InputConvolutionLayer.Builder(g.kernel(), g.kernel()).nOut(g.conv1() * widen).stride(1, 1)
                 .convolutionMode(ConvolutionMode.Same).activation(act).weightInit(init(spec, 1)).name("conv1").build());
         after(layers, spec, split, fn, "conv1");
         layers.layer(pool("pool1"));
