@@ -1,6 +1,7 @@
 package lab.mlp.experiment;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -20,6 +21,8 @@ import lab.mlp.train.TrainingResult;
 /**
  * Times a sweep of mlp experiments: training only (datasets are built before the clock starts,
  * nothing is written). Configurations run in parallel, longest first, on a fixed pool of threads.
+ * With {@code -Dmlp.bench.export=FILE}, after the timed sweeps the runs' points, initial weights
+ * and results are written to FILE for the numpy reference ({@link MlpBenchExport}).
  */
 public final class MlpBenchRunner {
     private record Job(String name, MlpExperiment spec, Dataset data, long cost) {
@@ -61,9 +64,16 @@ public final class MlpBenchRunner {
             last.sort(Comparator.comparing(t -> bench.runs().indexOf(t.job().name())));
             for (Timed t : last) {
                 TrainingResult res = t.result();
-                out.printf(Locale.ROOT, "  %-22s %-34s loss %.4f acc %.3f %6.3f s%s%n", t.job().name(),
+                out.printf(Locale.ROOT, "  %-22s %-34s loss %.4f acc %.3f %6.3f s%s (final loss %s)%n", t.job().name(),
                         t.job().spec().shortConfig(), res.finalLoss(), res.trainAccuracy(), res.seconds(),
-                        res.diverged() ? " diverged" : "");
+                        res.diverged() ? " diverged" : "", res.finalLoss());
+            }
+            String export = System.getProperty(MlpBenchExport.PROPERTY, "");
+            if (!export.isBlank()) {
+                Path file = Path.of(export).toAbsolutePath();
+                MlpBenchExport.write(file, name, last.stream()
+                        .map(t -> MlpBenchExport.run(t.job().name(), t.job().spec(), t.job().data(), t.result())).toList());
+                out.printf(Locale.ROOT, "inputs and results written to %s%n", file);
             }
             double median = median(seconds);
             out.printf(Locale.ROOT, "sweep seconds: %.3f%n", median);

@@ -1,7 +1,6 @@
 package lab.mlp.model;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -14,35 +13,62 @@ import jdk.incubator.vector.VectorSpecies;
  * them agree bit for bit. Only IEEE add, multiply, fma, divide and bit operations are used, never
  * the Vector API's transcendental or reduction operators: those may give different last bits
  * interpreted and JIT-compiled, which would make a run depend on JIT timing.
+ *
+ * <p>The numbers do not depend on the vector width either: every element goes through the same
+ * operations, and sums over samples are kept per position in a block of {@link #BLOCK} samples
+ * (an 8-lane accumulator) and added in that order. 8-lane machines (AVX-512) run the loops here,
+ * 4-lane ones (AVX2) {@link FourLaneKernels}, others {@link BlockOrder} for the sums.
  */
 public final class Kernels {
     static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
-    /** Doubles per vector register on this machine (8 with AVX-512). */
+    /** Doubles per vector register on this machine (8 with AVX-512, 4 with AVX2). */
     public static final int LANES = SPECIES.length();
+    /**
+     * Sums over samples keep one partial sum per position in a block of this many samples, added
+     * in a fixed order at the end: the order of an 8-lane vector, whatever the machine's width, so
+     * that 8-lane (AVX-512) and 4-lane (AVX2) machines compute the same numbers. Rows are padded to
+     * whole blocks.
+     */
+    public static final int BLOCK = 8;
+    private static final int ROW_UNIT = Math.max(BLOCK, LANES);
+    /** 4-lane vectors: {@link FourLaneKernels} does the work (same numbers, more independent chains). */
+    static final boolean FOUR_LANES = LANES == 4;
 
     private Kernels() {
     }
 
-    /** Row length for {@code n} samples: n rounded up to a whole number of vectors. */
+    /** Row length for {@code n} samples: n rounded up to a whole number of blocks (and vectors). */
     public static int stride(int n) {
-        return (n + LANES - 1) / LANES * LANES;
+        return (n + ROW_UNIT - 1) / ROW_UNIT * ROW_UNIT;
     }
 
-    /** Lanes added in a fixed order, so the result is the same compiled or interpreted. */
-    static double sumLanes(DoubleVector v) {
+    /**
+     * Lanes added in a fixed order, so the result is the same compiled or interpreted; the caller
+     * stores the vector into t first (a vector passed to a method the JIT did not inline is boxed).
+     */
+    static double inOrder(double[] t) {
         double total = 0;
         for (int lane = 0; lane < LANES; lane++) {
-            total += v.lane(lane);
+            total += t[lane];
         }
         return total;
     }
 
+    /** Sum of x[off .. off+len), len a whole number of blocks, in block order (see {@link #BLOCK}). */
     static double sum(double[] x, int off, int len) {
+        if (FOUR_LANES) {
+            return FourLaneKernels.sum(x, off, len);
+        }
+        if (LANES != BLOCK) {
+            return BlockOrder.sum(x, off, len);
+        }
         DoubleVector acc = DoubleVector.zero(SPECIES);
         for (int s = 0; s < len; s += LANES) {
             acc = acc.add(DoubleVector.fromArray(SPECIES, x, off + s));
         }
-        return sumLanes(acc);
+        double[] t = new double[LANES];
+        acc.intoArray(t, 0);
+        return inOrder(t);
     }
 
     private static final double LOG2E = 1.4426950408889634;
@@ -51,6 +77,8 @@ public final class Kernels {
     /** 1.5 * 2^52: adding it rounds to the nearest integer, which lands in the low mantissa bits. */
     private static final double ROUND_MAGIC = 6755399441055744.0;
     private static final long ROUND_MAGIC_BITS = Double.doubleToRawLongBits(ROUND_MAGIC);
+    /** 1023 - bits(ROUND_MAGIC): added to bits(k + ROUND_MAGIC), gives k + 1023 (the biased exponent of 2^k). */
+    private static final long EXPONENT_BIAS_MINUS_MAGIC = 1023L - ROUND_MAGIC_BITS;
     /** 1/k!, k = 0..12: Taylor coefficients of e^r; for |r| <= ln2/2 the truncation error is < 2e-16. */
     private static final double C0 = 1.0 / 1;
     private static final double C1 = 1.0 / 1;
@@ -66,36 +94,74 @@ public final class Kernels {
     private static final double C11 = 1.0 / 39916800;
     private static final double C12 = 1.0 / 479001600;
 
+    /** Inputs inside this range need no clamping (see {@link #expInPlace}). */
+    private static final double EXP_SAFE = 708.0;
+
+    /** What {@link #expInPlace} computes from e = e^x. */
+    static final int EXP = 0;
+    /** tanh z = 1 - 2 / (e^{2z} + 1): one exp; e^{2z} = inf gives 1, e^{2z} = 0 gives -1. */
+    static final int TANH = 1;
+    /** sigmoid z = 1 / (e^{-z} + 1). */
+    static final int SIGMOID = 2;
+
     /**
-     * e^x lane by lane, within a few ulps of {@link Math#exp}: x = k ln2 + r, e^r by its degree-12 Taylor
-     * polynomial, 2^k put straight into the exponent bits. Inputs are clamped to
-     * [-708, 709] (results stay normal and finite); NaN stays NaN.
+     * a[k] = e^a[k], tanh a[k] or sigmoid a[k] over a[from .. to). e^x is within a few ulps of
+     * {@link Math#exp}: x = k ln2 + r, e^r by its degree-12 Taylor polynomial, 2^k put straight
+     * into the exponent bits; inputs are clamped to [-708, 709] (results stay normal and finite),
+     * NaN stays NaN. Everything is written out inside the one loop: a vector passed to a method the
+     * JIT did not inline is boxed, and the JIT stops inlining an exp() once it has compiled it on
+     * its own. In one loop the division of tanh also overlaps the polynomial of the next vector.
      */
+    static void expInPlace(double[] a, int from, int to, int function) {
+        DoubleVector one = DoubleVector.broadcast(SPECIES, 1.0);
+        DoubleVector two = DoubleVector.broadcast(SPECIES, 2.0);
+        for (int k = from; k < to; k += LANES) {
+            DoubleVector z = DoubleVector.fromArray(SPECIES, a, k);
+            DoubleVector x = function == TANH ? z.add(z) : function == SIGMOID ? z.neg() : z;
+            // Clamping costs as much as the rest (Java's max/min handle NaN and -0), so it is done
+            // only for vectors that need it: where every lane is within [-708, 708] it changes nothing.
+            if (!x.abs().compare(VectorOperators.LE, EXP_SAFE).allTrue()) {
+                x = x.max(-708.0).min(709.0);
+            }
+            DoubleVector shifted = x.fma(DoubleVector.broadcast(SPECIES, LOG2E), DoubleVector.broadcast(SPECIES, ROUND_MAGIC));
+            DoubleVector kk = shifted.sub(ROUND_MAGIC);
+            DoubleVector r = kk.fma(DoubleVector.broadcast(SPECIES, -LN2_HI), x)
+                    .add(kk.mul(-LN2_LO));
+            // Estrin's scheme: a shallower dependency chain than Horner's, same accuracy here.
+            DoubleVector r2 = r.mul(r);
+            DoubleVector r4 = r2.mul(r2);
+            DoubleVector r8 = r4.mul(r4);
+            DoubleVector q0 = r.fma(C1, C0);
+            DoubleVector q1 = r.fma(C3, C2);
+            DoubleVector q2 = r.fma(C5, C4);
+            DoubleVector q3 = r.fma(C7, C6);
+            DoubleVector q4 = r.fma(C9, C8);
+            DoubleVector q5 = r.fma(C11, C10);
+            DoubleVector s0 = r2.fma(q1, q0);
+            DoubleVector s1 = r2.fma(q3, q2);
+            DoubleVector s2 = r2.fma(q5, q4);
+            DoubleVector t0 = r4.fma(s1, s0);
+            DoubleVector t1 = r4.fma(DoubleVector.broadcast(SPECIES, C12), s2);
+            DoubleVector p = r8.fma(t1, t0);
+            // The low bits of shifted hold k (two's complement): k + 1023 in one integer add.
+            DoubleVector twoToK = shifted.reinterpretAsLongs().add(EXPONENT_BIAS_MINUS_MAGIC)
+                    .lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
+            DoubleVector e = p.mul(twoToK);
+            if (function == TANH) {
+                e = one.sub(two.div(e.add(1.0)));
+            } else if (function == SIGMOID) {
+                e = one.div(e.add(1.0));
+            }
+            e.intoArray(a, k);
+        }
+    }
+
+    /** e^x lane by lane (see {@link #expInPlace}); for tests, the kernels use expInPlace. */
     static DoubleVector exp(DoubleVector x) {
-        DoubleVector clamped = x.max(-708.0).min(709.0);
-        DoubleVector shifted = clamped.fma(DoubleVector.broadcast(SPECIES, LOG2E), DoubleVector.broadcast(SPECIES, ROUND_MAGIC));
-        DoubleVector k = shifted.sub(ROUND_MAGIC);
-        DoubleVector r = k.fma(DoubleVector.broadcast(SPECIES, -LN2_HI), clamped)
-                .add(k.mul(-LN2_LO));
-        // Estrin's scheme: a shallower dependency chain than Horner's, same accuracy here.
-        DoubleVector r2 = r.mul(r);
-        DoubleVector r4 = r2.mul(r2);
-        DoubleVector r8 = r4.mul(r4);
-        DoubleVector q0 = r.fma(C1, C0);
-        DoubleVector q1 = r.fma(C3, C2);
-        DoubleVector q2 = r.fma(C5, C4);
-        DoubleVector q3 = r.fma(C7, C6);
-        DoubleVector q4 = r.fma(C9, C8);
-        DoubleVector q5 = r.fma(C11, C10);
-        DoubleVector s0 = r2.fma(q1, q0);
-        DoubleVector s1 = r2.fma(q3, q2);
-        DoubleVector s2 = r2.fma(q5, q4);
-        DoubleVector t0 = r4.fma(s1, s0);
-        DoubleVector t1 = r4.fma(DoubleVector.broadcast(SPECIES, C12), s2);
-        DoubleVector p = r8.fma(t1, t0);
-        LongVector kBits = shifted.reinterpretAsLongs().sub(ROUND_MAGIC_BITS);
-        DoubleVector twoToK = kBits.add(1023L).lanewise(VectorOperators.LSHL, 52).reinterpretAsDoubles();
-        return p.mul(twoToK);
+        double[] t = new double[LANES];
+        x.intoArray(t, 0);
+        expInPlace(t, 0, LANES, EXP);
+        return DoubleVector.fromArray(SPECIES, t, 0);
     }
 
     /**
@@ -115,15 +181,11 @@ public final class Kernels {
     }
 
     private static void tanhInPlace(double[] a, int len) {
-        for (int k = 0; k < len; k += LANES) {
-            tanh(DoubleVector.fromArray(SPECIES, a, k)).intoArray(a, k);
-        }
+        expInPlace(a, 0, len, TANH);
     }
 
     private static void sigmoidInPlace(double[] a, int len) {
-        for (int k = 0; k < len; k += LANES) {
-            sigmoid(DoubleVector.fromArray(SPECIES, a, k)).intoArray(a, k);
-        }
+        expInPlace(a, 0, len, SIGMOID);
     }
 
     private static void reluInPlace(double[] a, int len) {
@@ -169,15 +231,6 @@ public final class Kernels {
         }
     }
 
-    // tanh z = 1 - 2 / (e^{2z} + 1): one exp; e^{2z} = inf gives 1, e^{2z} = 0 gives -1.
-    static DoubleVector tanh(DoubleVector z) {
-        return DoubleVector.broadcast(SPECIES, 1.0).sub(DoubleVector.broadcast(SPECIES, 2.0).div(exp(z.add(z)).add(1.0)));
-    }
-
-    static DoubleVector sigmoid(DoubleVector z) {
-        return DoubleVector.broadcast(SPECIES, 1.0).div(exp(z.neg()).add(1.0));
-    }
-
     /** w -= epsilon * g over a whole parameter array. */
     static void step(double[] w, double[] g, double epsilon) {
         int n = w.length;
@@ -201,6 +254,10 @@ public final class Kernels {
      */
     static void affineActivate(double[] w, double[] b, int in, int out, double[] x, Activation f, double alpha,
                                double[] a, int stride) {
+        if (FOUR_LANES) {
+            FourLaneKernels.affineActivate(w, b, in, out, x, f, alpha, a, stride);
+            return;
+        }
         int j = 0;
         for (; j + 4 <= out; j += 4) {
             for (int s = 0; s < stride; s += LANES) {
@@ -241,9 +298,18 @@ public final class Kernels {
      */
     static void weightGradients(double[] x, int in, double[] delta, int out, int stride,
                                 double[] w, double lambda, double[] gw, double[] gb) {
+        if (FOUR_LANES) {
+            FourLaneKernels.weightGradients(x, in, delta, out, stride, w, lambda, gw, gb);
+            return;
+        }
+        if (LANES != BLOCK) {
+            BlockOrder.weightGradients(x, in, delta, out, stride, w, lambda, gw, gb);
+            return;
+        }
         for (int j = 0; j < out; j++) {
             gb[j] = sum(delta, j * stride, stride);
         }
+        double[] t = new double[LANES];
         for (int i = 0; i < in; i++) {
             int xRow = i * stride;
             int j = 0;
@@ -260,10 +326,14 @@ public final class Kernels {
                     acc3 = xv.fma(DoubleVector.fromArray(SPECIES, delta, (j + 3) * stride + s), acc3);
                 }
                 int g = i * out + j;
-                gw[g] = sumLanes(acc0) + lambda * w[g];
-                gw[g + 1] = sumLanes(acc1) + lambda * w[g + 1];
-                gw[g + 2] = sumLanes(acc2) + lambda * w[g + 2];
-                gw[g + 3] = sumLanes(acc3) + lambda * w[g + 3];
+                acc0.intoArray(t, 0);
+                gw[g] = inOrder(t) + lambda * w[g];
+                acc1.intoArray(t, 0);
+                gw[g + 1] = inOrder(t) + lambda * w[g + 1];
+                acc2.intoArray(t, 0);
+                gw[g + 2] = inOrder(t) + lambda * w[g + 2];
+                acc3.intoArray(t, 0);
+                gw[g + 3] = inOrder(t) + lambda * w[g + 3];
             }
             for (; j < out; j++) {
                 DoubleVector acc = DoubleVector.zero(SPECIES);
@@ -271,7 +341,8 @@ public final class Kernels {
                     acc = DoubleVector.fromArray(SPECIES, x, xRow + s)
                             .fma(DoubleVector.fromArray(SPECIES, delta, j * stride + s), acc);
                 }
-                gw[i * out + j] = sumLanes(acc) + lambda * w[i * out + j];
+                acc.intoArray(t, 0);
+                gw[i * out + j] = inOrder(t) + lambda * w[i * out + j];
             }
         }
     }
@@ -283,6 +354,10 @@ public final class Kernels {
      */
     static void backpropagate(double[] w, int in, int out, double[] delta, double[] prevActivation,
                               Activation f, double alpha, double[] prevDelta, int stride) {
+        if (FOUR_LANES) {
+            FourLaneKernels.backpropagate(w, in, out, delta, prevActivation, f, alpha, prevDelta, stride);
+            return;
+        }
         int i = 0;
         for (; i + 4 <= in; i += 4) {
             for (int s = 0; s < stride; s += LANES) {

@@ -13,18 +13,28 @@ public final class SoftmaxCrossEntropy {
 
     /** probs = softmax(logits) column by column, over the whole padded row. */
     static void probabilities(double[] logits, double[] probs, int classes, int stride) {
+        if (Kernels.FOUR_LANES) {
+            FourLaneKernels.probabilities(logits, probs, classes, stride);
+            return;
+        }
+        // probs = logits - max (per sample), then e^probs over all classes at once, then each
+        // divided by their sum: the operations of one loop with exp inside, in an order that
+        // keeps every vector in its method (see Kernels.expInPlace).
         int lanes = Kernels.LANES;
         for (int s = 0; s < stride; s += lanes) {
             DoubleVector max = DoubleVector.fromArray(Kernels.SPECIES, logits, s);
             for (int k = 1; k < classes; k++) {
                 max = max.max(DoubleVector.fromArray(Kernels.SPECIES, logits, k * stride + s));
             }
+            for (int k = 0; k < classes; k++) {
+                DoubleVector.fromArray(Kernels.SPECIES, logits, k * stride + s).sub(max).intoArray(probs, k * stride + s);
+            }
+        }
+        Kernels.expInPlace(probs, 0, classes * stride, Kernels.EXP);
+        for (int s = 0; s < stride; s += lanes) {
             DoubleVector sum = DoubleVector.zero(Kernels.SPECIES);
             for (int k = 0; k < classes; k++) {
-                DoubleVector e = DoubleVector.fromArray(Kernels.SPECIES, logits, k * stride + s).sub(max);
-                e = Kernels.exp(e);
-                e.intoArray(probs, k * stride + s);
-                sum = sum.add(e);
+                sum = sum.add(DoubleVector.fromArray(Kernels.SPECIES, probs, k * stride + s));
             }
             for (int k = 0; k < classes; k++) {
                 DoubleVector.fromArray(Kernels.SPECIES, probs, k * stride + s).div(sum).intoArray(probs, k * stride + s);
@@ -37,12 +47,23 @@ public final class SoftmaxCrossEntropy {
      * the gradient of {@code scale * sum of cross-entropies} with respect to the logits.
      */
     static void outputDelta(double[] probs, int[] labels, int count, double scale, double[] delta, int classes, int stride) {
+        // scale * (p - 0) for every sample (p - 0 is p: probabilities are not -0), then the true
+        // class's entry again as scale * (p - 1): no branch on the label per sample.
+        int lanes = Kernels.LANES;
+        int vectorEnd = count - count % lanes;
         for (int k = 0; k < classes; k++) {
             int row = k * stride;
-            for (int s = 0; s < count; s++) {
-                delta[row + s] = scale * (probs[row + s] - (labels[s] == k ? 1.0 : 0.0));
+            for (int s = 0; s < vectorEnd; s += lanes) {
+                DoubleVector.fromArray(Kernels.SPECIES, probs, row + s).mul(scale).intoArray(delta, row + s);
+            }
+            for (int s = vectorEnd; s < count; s++) {
+                delta[row + s] = scale * (probs[row + s] - 0.0);
             }
             java.util.Arrays.fill(delta, row + count, row + stride, 0.0);
+        }
+        for (int s = 0; s < count; s++) {
+            int i = labels[s] * stride + s;
+            delta[i] = scale * (probs[i] - 1.0);
         }
     }
 

@@ -50,6 +50,50 @@ class MlpBenchRunnerTest {
     }
 
     @Test
+    void exportsPointsInitialWeightsAndResultsForTheNumpyReference() throws Exception {
+        String yaml = """
+                experiments:
+                  small:
+                    kind: mlp
+                    layers: [2, 3, 2]
+                    dataset: {type: moons, n: 20}
+                    passes: 50
+                    record_every: 10
+                  bench:
+                    kind: mlp-bench
+                    warmup: 0
+                    rounds: 1
+                    threads: 1
+                    runs: [small]
+                """;
+        ExperimentsFile file = ExperimentsFile.parse("experiments.yaml", yaml,
+                Map.of("mlp", MlpExperiment.class, "mlp-bench", MlpBench.class));
+        Path export = dir.resolve("inputs.json");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        System.setProperty(MlpBenchExport.PROPERTY, export.toString());
+        try {
+            MlpBenchRunner.run("bench", (MlpBench) file.get("bench"), new RunContext(file, dir, dir, dir, dir),
+                    new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        } finally {
+            System.clearProperty(MlpBenchExport.PROPERTY);
+        }
+        var json = lab.core.io.Json.mapper().readTree(export.toFile());
+        var run = json.get("runs").get(0);
+        assertEquals("small", run.get("name").asText());
+        assertEquals(20, run.get("x").size());
+        assertEquals(2, run.get("x").get(0).size());
+        assertEquals(20, run.get("y").size());
+        assertEquals(2, run.get("weights").size());
+        assertEquals(2, run.get("weights").get(0).size()); // W1 is [2][3]
+        assertEquals(3, run.get("weights").get(0).get(0).size());
+        var moons = lab.mlp.data.ToyData.moons(20, 0.2, 0);
+        assertEquals(moons.feature(0, 0), run.get("x").get(0).get(0).asDouble(), 0.0);
+        assertEquals(6, run.get("java_result").get("curve_pass").size()); // 0, 10, ..., 50
+        String printed = bytes.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("(final loss " + run.get("java_result").get("final_loss").asDouble() + ")"), printed);
+    }
+
+    @Test
     void costGrowsWithWeightsSamplesAndPasses() {
         String yaml = """
                 experiments:

@@ -74,7 +74,7 @@ class KernelsTest {
 
     @Test
     void sumAddsEveryLane() {
-        int n = 3 * Kernels.LANES;
+        int n = 3 * Kernels.BLOCK;
         double[] x = new double[n];
         double sum = 0;
         for (int i = 0; i < n; i++) {
