@@ -131,7 +131,7 @@ export MSB_BASE="$base" MSB_DATE="$date_utc" MSB_ISA="$isa" MSB_CPU="$cpu_model"
   MSB_NUMPY_CMD="$numpy_cmd" MSB_AGREE="$numpy_agree" MSB_WORST="$numpy_worst" MSB_ROWS="$(printf '%s\n' "${rows[@]}")" \
   MSB_MJ="$mj" MSB_MN="$mn" MSB_RATIO="$ratio"
 "$python" - <<'PY'
-import json, os
+import json, os, re
 e = os.environ
 base = e["MSB_BASE"]
 rows = [r.split("|") for r in e["MSB_ROWS"].strip().split("\n")]
@@ -165,7 +165,14 @@ for r in data["rounds"]:
     md.append(f"| {r['round']} | {r['java_seconds']:.3f} | {r['numpy_seconds']:.3f} | {r['load_before_java']} | {r['load_after_java']} | {r['load_after_numpy']} |")
 md += ["", f"Medians of {len(rows)} alternating rounds: Java **{data['median_java_seconds']:.3f} s**, numpy **{data['median_numpy_seconds']:.3f} s**: numpy/Java **{data['numpy_over_java']}x**.", "",
        "Written by `bench/mlp-side-by-side.sh --isa " + data["isa"] + f" --rounds {len(rows)}`."]
+def scrub(text):
+    # results hold no machine paths: the home directory becomes ~, the run's temporary folder TMP
+    text = re.sub(r"/tmp/tmp\.[A-Za-z0-9]+/", "TMP/", text)
+    home = os.path.expanduser("~")
+    return text.replace(home + "/", "~/") if home not in ("", "/") else text
+
 for ext, text in (("json", json.dumps(data, indent=2) + "\n"), ("md", "\n".join(md) + "\n")):
+    text = scrub(text)
     target = f"{base}.{ext}"
     tmp = os.path.join(os.path.dirname(target), f".{os.path.basename(target)}.{os.getpid()}.tmp")
     with open(tmp, "w") as f:

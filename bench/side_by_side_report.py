@@ -5,6 +5,7 @@ Called by side-by-side.sh; standard library only (any python3). Batches measured
 same batches in an existing JSON file of the same name; other batches are kept. Both files are
 written to a temporary file in the same folder and then renamed, so a reader never sees half a file.
 
+  side_by_side_report.py --rerender results/bench/SLUG.json     (the .md again from the JSON)
   side_by_side_report.py --raw RAW.tsv --versions VERSIONS.tsv --out DIR/SLUG --date D --command C
       --rounds R --isa native|avx2 --timed-steps N --cpu-model M --cores C --flags "F ..."
       --batch 50=bench [--batch 128=bench-b128] [--env K=V ...] [--note TEXT ...]
@@ -83,7 +84,14 @@ def batch_section(rows, batch, meta):
     }
 
 
+def scrub(text):
+    """Results hold no machine paths: the home directory becomes ~ (e.g. pyenv's python3)."""
+    home = os.path.expanduser("~")
+    return text.replace(home + "/", "~/") if home not in ("", "/") else text
+
+
 def atomic_write(path, text):
+    text = scrub(text)
     d = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(dir=d, prefix="." + os.path.basename(path) + ".", suffix=".tmp")
     try:
@@ -162,7 +170,18 @@ def markdown(doc):
     return "\n".join(lines) + "\n"
 
 
+def rerender(json_path):
+    """Rewrites a results JSON and its Markdown from the JSON alone (after a change to this script)."""
+    with open(json_path) as f:
+        doc = json.loads(scrub(f.read()))
+    atomic_write(json_path, json.dumps(doc, indent=2, sort_keys=True) + "\n")
+    atomic_write(json_path[:-len(".json")] + ".md", markdown(doc))
+    print("rewrote %s and its .md" % json_path)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "--rerender":
+        return rerender(sys.argv[2])
     p = argparse.ArgumentParser()
     p.add_argument("--raw", required=True, help="the measurements, one tab-separated line each")
     p.add_argument("--versions", help="name<TAB>JSON lines")
