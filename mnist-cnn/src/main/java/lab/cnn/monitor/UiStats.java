@@ -128,8 +128,8 @@ public final class UiStats implements AutoCloseable {
     }
 
     /** Add to the network: {@code net.addListeners(stats.listener())}. */
-    public StatsListener listener() {
-        return listener;
+    public org.deeplearning4j.optimize.api.TrainingListener listener() {
+        return new StopSafeListener(listener);
     }
 
     /** The storage, to attach to a live UI. */
