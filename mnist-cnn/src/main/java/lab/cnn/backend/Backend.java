@@ -71,8 +71,7 @@ public final class Backend {
             chosenBy = "-Dthreads";
         }
         if (threads == null && System.getenv("OMP_NUM_THREADS") != null) {
-            Nd4j.getExecutioner();
-            int omp = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+            int omp = threads();
             lastChoice = new ThreadChoice(omp, "OMP_NUM_THREADS", null);
             return omp;
         }

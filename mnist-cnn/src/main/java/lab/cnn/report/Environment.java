@@ -17,7 +17,6 @@ import lab.cnn.backend.LoadedNatives;
 import lab.cnn.backend.NativeVariant;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Which ND4J backend ran, on what, and the library versions: numbers depend on all of it. Every
@@ -53,7 +52,7 @@ public final class Environment {
         }
         info.put("onednn", Boolean.toString(Backend.oneDnnEnabled()));
         info.put("helpers_requested", Boolean.toString(LayerHelpers.requested()));
-        info.put("omp_threads", Integer.toString(ompThreads()));
+        info.put("omp_threads", Integer.toString(Backend.threads()));
         Backend.lastChoice().ifPresent(choice -> {
             info.put("threads_chosen_by", choice.chosenBy());
             if (choice.probe() != null) {
@@ -99,12 +98,6 @@ public final class Environment {
      */
     public static Map<String, String> helpers(MultiLayerNetwork net) {
         return LayerHelpers.observe(net);
-    }
-
-    /** Native (OpenMP) threads libnd4j uses now. */
-    static int ompThreads() {
-        Nd4j.getExecutioner(); // loads the backend
-        return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
     }
 
     public static Map<String, String> versions() {

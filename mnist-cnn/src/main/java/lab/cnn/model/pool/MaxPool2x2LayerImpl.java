@@ -2,6 +2,7 @@ package lab.cnn.model.pool;
 
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import lab.cnn.backend.Backend;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
 import org.deeplearning4j.nn.gradient.Gradient;
@@ -12,7 +13,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.shape.Shape;
-import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * Runtime 2x2 / stride-2 max pooling. Nothing is kept between the passes: backprop finds each
@@ -34,7 +34,7 @@ public class MaxPool2x2LayerImpl extends AbstractLayer<MaxPool2x2Layer> {
         INDArray out = mgr.createUninitialized(ArrayType.ACTIVATIONS, in.dataType(),
                 new long[] {s[0], s[1], s[2] / 2, s[3] / 2}, 'c');
         int planes = (int) (s[0] * s[1]);
-        int threads = threads();
+        int threads = Backend.threads(); // as many as the native ops: one setting governs the step
         if (in.dataType() == DataType.DOUBLE) {
             MaxPool2x2Kernels.forward(doubles(in), doubles(out), planes, (int) s[2], (int) s[3], threads);
         } else {
@@ -51,7 +51,7 @@ public class MaxPool2x2LayerImpl extends AbstractLayer<MaxPool2x2Layer> {
         long[] s = in.shape();
         INDArray gradIn = mgr.createUninitialized(ArrayType.ACTIVATION_GRAD, in.dataType(), s, 'c');
         int planes = (int) (s[0] * s[1]);
-        int threads = threads();
+        int threads = Backend.threads(); // as many as the native ops: one setting governs the step
         if (in.dataType() == DataType.DOUBLE) {
             MaxPool2x2Kernels.backward(doubles(in), doubles(gradOut), doubles(gradIn), planes, (int) s[2], (int) s[3],
                     threads);
@@ -61,11 +61,6 @@ public class MaxPool2x2LayerImpl extends AbstractLayer<MaxPool2x2Layer> {
         }
         gradIn = backpropDropOutIfPresent(gradIn);
         return new Pair<>(new DefaultGradient(), gradIn);
-    }
-
-    /** As many Java threads as ND4J's native ops use, so one setting governs the whole step. */
-    private static int threads() {
-        return NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
     }
 
     private INDArray contiguous(INDArray a) {
