@@ -78,9 +78,7 @@ public final class CheckpointStore {
                     state)));
             sync(tmp.resolve(MODEL));
             sync(tmp.resolve(STATE));
-            deleteTree(target);
-            Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
-            sync(dir);
+            replace(tmp, target);
         } catch (IOException e) {
             throw UserError.runtime(target + ": cannot write a checkpoint: " + e.getMessage(), e);
         } finally {
@@ -92,6 +90,36 @@ public final class CheckpointStore {
         }
         prune();
         return target;
+    }
+
+    /**
+     * Moves {@code fresh} to {@code target}. An existing target is first renamed aside (a directory
+     * cannot be renamed over a non-empty one) and deleted only once the new one is in place, so at
+     * every instant one whole checkpoint of that iteration exists under {@code target} or its aside
+     * name, which {@link #checkpoints()} also reads.
+     */
+    private void replace(Path fresh, Path target) throws IOException {
+        Path aside = asideOf(target);
+        deleteTree(aside);
+        boolean hadOld = Files.exists(target);
+        if (hadOld) {
+            Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+            sync(dir);
+        }
+        betweenRenames.run();
+        Files.move(fresh, target, StandardCopyOption.ATOMIC_MOVE);
+        sync(dir);
+        if (hadOld) {
+            deleteTree(aside);
+        }
+    }
+
+    /** Tests interrupt a replacement here, between moving the old checkpoint aside and the new one in. */
+    Runnable betweenRenames = () -> {
+    };
+
+    private static Path asideOf(Path checkpoint) {
+        return checkpoint.resolveSibling("." + checkpoint.getFileName() + ".replaced");
     }
 
     /**
@@ -154,7 +182,9 @@ public final class CheckpointStore {
             return List.of();
         }
         try (Stream<Path> entries = Files.list(dir)) {
-            return entries.filter(p -> NAME.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p))
+            // an aside copy counts only while its replacement has not arrived (a replace was killed)
+            return entries.filter(p -> Files.isDirectory(p) && (NAME.matcher(p.getFileName().toString()).matches()
+                            || isAside(p) && !Files.exists(mainOf(p))))
                     .sorted(Comparator.comparingLong(CheckpointStore::iterationOf).reversed())
                     .toList();
         } catch (IOException e) {
@@ -178,13 +208,26 @@ public final class CheckpointStore {
         }
     }
 
+    /** A killed write's temporary directory, or an aside copy whose replacement is in place. */
     private static boolean isLeftover(Path p) {
         String name = p.getFileName().toString();
-        return name.startsWith(".iter-") && name.endsWith(".tmp");
+        return name.startsWith(".iter-") && name.endsWith(".tmp") || isAside(p) && Files.exists(mainOf(p));
+    }
+
+    private static boolean isAside(Path p) {
+        String name = p.getFileName().toString();
+        return name.startsWith(".") && name.endsWith(".replaced")
+                && NAME.matcher(name.substring(1, name.length() - ".replaced".length())).matches();
+    }
+
+    private static Path mainOf(Path aside) {
+        String name = aside.getFileName().toString();
+        return aside.resolveSibling(name.substring(1, name.length() - ".replaced".length()));
     }
 
     private static long iterationOf(Path p) {
-        Matcher m = NAME.matcher(p.getFileName().toString());
+        Path main = isAside(p) ? mainOf(p) : p;
+        Matcher m = NAME.matcher(main.getFileName().toString());
         return m.matches() ? Long.parseLong(m.group(1)) : -1;
     }
 

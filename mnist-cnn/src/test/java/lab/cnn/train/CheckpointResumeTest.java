@@ -132,6 +132,30 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void aReplacementKilledBetweenItsRenamesLeavesTheOldCheckpointReadable() {
+        CheckpointStore store = new CheckpointStore(dir, 2, CONFIG);
+        MultiLayerNetwork old = network();
+        TrainingState at7 = new TrainingState(7, 140, 0, 7, 0, 0, List.of(), List.of(), List.of(), null);
+        store.save(old, at7);
+        MultiLayerNetwork fresh = network();
+        fresh.params().addi(1);
+
+        store.betweenRenames = () -> {
+            throw new IllegalStateException("killed");
+        };
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> store.save(fresh, at7));
+        CheckpointStore.Restored survivor = store.newest().orElseThrow(() -> new AssertionError("no checkpoint left"));
+        assertArrayEquals(old.params().toFloatVector(), survivor.net().params().toFloatVector());
+
+        store.betweenRenames = () -> {
+        };
+        store.save(fresh, at7);
+        assertArrayEquals(fresh.params().toFloatVector(), store.newest().orElseThrow().net().params().toFloatVector());
+        assertEquals(List.of("iter-000000007"), store.checkpoints().stream().map(p -> p.getFileName().toString()).toList(),
+                "the aside copy is gone once the replacement is in place");
+    }
+
+    @Test
     void aCheckpointThatCannotBeWrittenStopsTheRunWithOneLine() throws Exception {
         Path notADirectory = Files.writeString(dir.resolve("file"), "x");
         CheckpointStore store = new CheckpointStore(notADirectory.resolve("checkpoints"), 2, CONFIG);
