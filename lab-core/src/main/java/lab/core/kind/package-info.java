@@ -1,0 +1,6 @@
+/**
+ * The seam for experiment kinds: a module declares its kinds (name, spec record, runner) in one
+ * {@link lab.core.kind.KindProvider}; the registry collects them through {@link java.util.ServiceLoader}.
+ * Uses only {@code lab.core} and {@code lab.core.config}.
+ */
+package lab.core.kind;
