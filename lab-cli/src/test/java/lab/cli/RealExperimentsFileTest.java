@@ -70,11 +70,11 @@ class RealExperimentsFileTest {
     }
 
     @Test
-    void readmeNamesEveryExperiment() throws java.io.IOException {
-        String readme = java.nio.file.Files.readString(FILE.getParent().resolve("README.md"));
+    void theExperimentsPageNamesEveryExperiment() throws java.io.IOException {
+        String page = java.nio.file.Files.readString(FILE.getParent().resolve("docs").resolve("experiments.md"));
         for (String name : experiments.names()) {
-            org.junit.jupiter.api.Assertions.assertTrue(readme.contains("`" + name + "`"),
-                    "README.md does not list experiment " + name);
+            org.junit.jupiter.api.Assertions.assertTrue(page.contains("`" + name + "`"),
+                    "docs/experiments.md does not list experiment " + name);
         }
     }
 }

@@ -95,6 +95,16 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
                 dropoutKeep, fcWidth, seed);
     }
 
+    /** This experiment with another seed (initial weights, dropout masks and batch order). */
+    public CnnExperiment withSeed(long newSeed) {
+        // keys that apply to one activation or updater only are given only there, as a YAML file would
+        return new CnnExperiment(description, dataset, activation,
+                activation == CnnActivation.LEAKYRELU ? leakyAlpha : null,
+                activation == CnnActivation.MAXOUT ? maxoutPieces : null, updater, learningRate,
+                updater == UpdaterKind.MOMENTUM ? momentum : null, batchSize, weightInit, dropoutKeep, fcWidth, newSeed, epochs, iterations, evalEvery, lossEvery,
+                trainImages, validationImages, testImages, monitorEvery, checkpointEvery, keepCheckpoints);
+    }
+
     /** Mini-batch steps per epoch over {@code images} training images (the last batch may be short). */
     public long iterationsPerEpoch(int images) {
         return (images + batchSize - 1) / batchSize;

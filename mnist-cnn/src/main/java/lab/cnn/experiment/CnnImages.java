@@ -8,6 +8,7 @@ import lab.cnn.data.MnistData;
 import lab.cnn.data.MnistFiles;
 import lab.cnn.model.DeepMnistNetwork;
 import lab.core.RunContext;
+import lab.core.io.DisplayPaths;
 import lab.core.UserError;
 
 /**
@@ -16,7 +17,7 @@ import lab.core.UserError;
  * gets its own iterators (they hold a position).
  *
  * @param name   "MNIST" or "IDX &lt;directory&gt;"
- * @param source the directory the files came from
+ * @param source the directory the files came from, relative to the project when inside it
  */
 public record CnnImages(String name, String source, MnistData images) {
     /** Evaluation needs no gradients: bigger batches are faster and change no result. */
@@ -31,7 +32,7 @@ public record CnnImages(String name, String source, MnistData images) {
             throw UserError.runtime(dir + ": images are " + data.train().rows() + "x" + data.train().cols()
                     + " with " + data.numClasses() + " classes; the network needs 28x28 images and 10 classes");
         }
-        return new CnnImages(name, dir.toString(), data);
+        return new CnnImages(name, DisplayPaths.of(ctx.experimentsDir(), dir), data);
     }
 
     /** The verified directory of the four IDX files. */

@@ -25,6 +25,7 @@ import lab.cnn.train.TrainingState;
 import lab.core.RunContext;
 import lab.core.UserError;
 import lab.core.io.AtomicFiles;
+import lab.core.io.DisplayPaths;
 import lab.core.io.DirectoryLock;
 import lab.core.io.Json;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -46,6 +47,11 @@ public final class CnnRunner {
     }
 
     public static CnnOutcome run(String name, CnnExperiment spec, RunContext ctx) {
+        return run(name, spec, ctx, "mvn -q compile exec:java -Dexp=" + name);
+    }
+
+    /** @param command how this run is repeated, for metrics.json (a suite's member names the suite) */
+    public static CnnOutcome run(String name, CnnExperiment spec, RunContext ctx, String command) {
         Path resultDir = ctx.resultsDir().resolve("cnn").resolve(name);
         Path runDir = ctx.runsDir().resolve(name);
         AtomicFiles.requireWritableDirectory(resultDir);
@@ -53,12 +59,12 @@ public final class CnnRunner {
         RunMonitor.checkUi(spec); // a busy UI port fails now, before the data loads
         CnnData data = CnnData.load(name, spec, ctx);
         try (DirectoryLock ignored = DirectoryLock.acquire(runDir, "experiment " + name)) {
-            return runLocked(name, spec, ctx, resultDir, runDir, data);
+            return runLocked(name, spec, ctx, resultDir, runDir, data, command);
         }
     }
 
     private static CnnOutcome runLocked(String name, CnnExperiment spec, RunContext ctx, Path resultDir,
-                                        Path runDir, CnnData data) {
+                                        Path runDir, CnnData data, String command) {
         boolean monitored = spec.monitorEvery() > 0;
         CheckpointStore checkpoints = new CheckpointStore(runDir.resolve(CHECKPOINTS), spec.keepCheckpoints(),
                 fingerprint(spec));
@@ -107,13 +113,13 @@ public final class CnnRunner {
         EvalPoint last = run.last();
         double val = last == null ? Double.NaN : last.valAccuracy();
         double test = last == null ? Double.NaN : last.testAccuracy();
-        CnnMetrics metrics = new CnnMetrics(name, spec.description(), "mvn -q compile exec:java -Dexp=" + name, spec,
+        CnnMetrics metrics = new CnnMetrics(name, spec.description(), command, spec,
                 new CnnMetrics.DatasetInfo(data.name(), data.source(), data.trainCount(), data.validationCount(),
                         data.testCount()),
                 val, test, 1 - val, 1 - test, run.trainSeconds(), run.evalSeconds(), run.imagesPerSecond(),
                 run.iterations(), run.epochs(), run.diverged(), run.diverged() ? run.divergedAt() : null,
                 run.resumedAt(), new CnnMetrics.Curves(run.loss(), run.evals()), Environment.backend(net),
-                Environment.versions(), model.toString());
+                Environment.versions(), DisplayPaths.of(ctx.experimentsDir(), model));
         CurveCsv.writeLoss(run.loss(), resultDir.resolve("loss.csv"));
         CurveCsv.writeEval(run.evals(), resultDir.resolve("eval.csv"));
         Json.write(resultDir.resolve("metrics.json"), metrics); // last: its presence means the run is complete

@@ -1,13 +1,29 @@
 package lab.cnn.experiment;
 
+import java.util.HashSet;
 import java.util.List;
 import lab.core.config.Check;
 import lab.core.config.ExperimentSpec;
+import lab.core.config.InvalidValue;
 
-/** {@code kind: cnn-suite}: trains the listed cnn experiments one after the other. */
-public record CnnSuite(String description, List<String> runs) implements ExperimentSpec {
+/**
+ * {@code kind: cnn-suite}: trains the listed cnn experiments one after the other.
+ *
+ * @param seeds empty: each experiment with its own seed; else each experiment once per seed
+ *              (runs named by {@link SeedRuns}), for means and spreads over seeds
+ */
+public record CnnSuite(String description, List<String> runs, List<Long> seeds) implements ExperimentSpec {
     public CnnSuite {
         description = description == null ? "" : description;
         runs = Check.nonEmpty("runs", runs);
+        seeds = seeds == null ? List.of() : List.copyOf(seeds);
+        if (new HashSet<>(seeds).size() != seeds.size()) {
+            throw new InvalidValue("seeds", "must not repeat a seed, got " + seeds);
+        }
+        for (long seed : seeds) {
+            if (seed < 0) {
+                throw new InvalidValue("seeds", "must be >= 0, got " + seed);
+            }
+        }
     }
 }

@@ -19,22 +19,46 @@ public final class CnnSuiteRunner {
     private CnnSuiteRunner() {
     }
 
+    /** One training of the suite: an experiment, or one seed of it. */
+    private record Member(String name, CnnExperiment spec) {
+    }
+
     public static List<CnnOutcome> run(String name, CnnSuite suite, RunContext ctx) {
-        List<CnnExperiment> specs = ctx.experiments().references(name, "runs", suite.runs(), CnnExperiment.class);
+        List<Member> specs = members(name, suite, ctx);
         List<CnnOutcome> outcomes = new ArrayList<>();
         long start = System.nanoTime();
         for (int i = 0; i < specs.size(); i++) {
-            String member = suite.runs().get(i);
-            if (ctx.resume() && CnnRunner.finishedBefore(member, specs.get(i), ctx)) {
+            String member = specs.get(i).name();
+            CnnExperiment spec = specs.get(i).spec();
+            if (ctx.resume() && CnnRunner.finishedBefore(member, spec, ctx)) {
                 LOG.info("{}: [{}/{}] {}: finished before with this configuration (its metrics.json and model.zip "
                         + "are there); skipped (-Dresume=false retrains it)", name, i + 1, specs.size(), member);
                 continue;
             }
             LOG.info("{}: [{}/{}] {}", name, i + 1, specs.size(), member);
-            outcomes.add(CnnRunner.run(member, specs.get(i), ctx));
+            outcomes.add(CnnRunner.run(member, spec, ctx, "mvn -q compile exec:java -Dexp=" + name));
             LOG.info(String.format(Locale.ROOT, "%s: %d of %d done in %.1f min", name, i + 1, specs.size(),
                     (System.nanoTime() - start) / 60e9));
         }
         return outcomes;
+    }
+
+    /** Seed by seed (every experiment's first seed before any second one), so a partial suite already compares. */
+    private static List<Member> members(String name, CnnSuite suite, RunContext ctx) {
+        List<CnnExperiment> specs = ctx.experiments().references(name, "runs", suite.runs(), CnnExperiment.class);
+        List<Member> members = new ArrayList<>();
+        if (suite.seeds().isEmpty()) {
+            for (int i = 0; i < specs.size(); i++) {
+                members.add(new Member(suite.runs().get(i), specs.get(i)));
+            }
+            return members;
+        }
+        for (long seed : suite.seeds()) {
+            for (int i = 0; i < specs.size(); i++) {
+                CnnExperiment spec = specs.get(i);
+                members.add(new Member(SeedRuns.runName(suite.runs().get(i), spec.seed(), seed), spec.withSeed(seed)));
+            }
+        }
+        return members;
     }
 }

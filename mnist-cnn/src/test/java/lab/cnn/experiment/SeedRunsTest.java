@@ -1,0 +1,36 @@
+package lab.cnn.experiment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import lab.core.config.InvalidValue;
+import org.junit.jupiter.api.Test;
+
+class SeedRunsTest {
+    @Test
+    void theExperimentsOwnSeedKeepsItsNameOtherSeedsAreSuffixed() {
+        assertEquals("adam-relu", SeedRuns.runName("adam-relu", 0, 0));
+        assertEquals("adam-relu-seed2", SeedRuns.runName("adam-relu", 0, 2));
+        assertEquals("adam-relu-seed0", SeedRuns.runName("adam-relu", 5, 0));
+        assertEquals("adam-relu", SeedRuns.experimentOf("adam-relu-seed2"));
+        assertEquals("adam-relu", SeedRuns.experimentOf("adam-relu"));
+        assertEquals("x-seed", SeedRuns.experimentOf("x-seed"));
+    }
+
+    @Test
+    void aSuiteRefusesRepeatedOrNegativeSeeds() {
+        assertEquals(List.of(), new CnnSuite(null, List.of("a"), null).seeds());
+        assertThrows(InvalidValue.class, () -> new CnnSuite(null, List.of("a"), List.of(0L, 1L, 0L)));
+        assertThrows(InvalidValue.class, () -> new CnnSuite(null, List.of("a"), List.of(-1L)));
+    }
+
+    @Test
+    void withSeedChangesOnlyTheSeed() {
+        CnnExperiment base = new CnnExperiment(null, null, null, null, null, null, null, null, null, null, null, null,
+                null, 3.0, null, null, null, null, null, null, null, null, null);
+        CnnExperiment other = base.withSeed(7);
+        assertEquals(7L, other.seed());
+        assertEquals(base, other.withSeed(0));
+    }
+}
