@@ -10,7 +10,7 @@ import lab.core.config.InvalidValue;
  * {@code kind: cnn-suite}: trains the listed cnn experiments one after the other.
  *
  * @param seeds empty: each experiment with its own seed; else each experiment once per seed
- *              (runs named by {@link SeedRuns}), for means and spreads over seeds
+ *              (runs named by {@link lab.cnn.report.SeedRuns}), for means and spreads over seeds
  */
 public record CnnSuite(String description, List<String> runs, List<Long> seeds) implements ExperimentSpec {
     public CnnSuite {

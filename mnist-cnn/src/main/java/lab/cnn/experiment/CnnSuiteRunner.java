@@ -3,6 +3,7 @@ package lab.cnn.experiment;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import lab.cnn.report.SeedRuns;
 import lab.core.RunContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -9,8 +9,10 @@ import java.util.stream.Collectors;
 import lab.cnn.train.EvalPoint;
 
 /**
- * Sentences about cnn runs that follow from their numbers alone (errors, epochs, divergence,
- * throughput), so the index never claims what the runs did not show.
+ * Sentences about cnn experiments that follow from their numbers alone (errors, epochs,
+ * divergence, throughput), so the index never claims what the runs did not show. A difference
+ * between experiments is called a ranking only when it is larger than the noise ({@link Noise}:
+ * the test set's binomial standard error and, with several seeds, their spread).
  */
 public final class CnnObservations {
     /** Epochs closer than this are the same epoch (eval.csv keeps 5 decimals). */
@@ -31,25 +33,32 @@ public final class CnnObservations {
         return String.format(Locale.ROOT, "%.0f img/s", imagesPerSecond);
     }
 
-    private static boolean converged(CnnRun r) {
-        return !r.metrics().diverged() && Double.isFinite(r.metrics().testError());
+    private static boolean converged(SeedGroup g) {
+        return !g.anyDiverged() && Double.isFinite(g.meanTestError());
     }
 
-    /** Observations about one group's runs (those with results, in the group's order). */
-    public static List<String> group(List<CnnRun> runs) {
+    /** "adam-relu, 1.02% ± 0.08 (n=3)" or "adam-relu, 1.21% (one seed)". */
+    private static String named(SeedGroup g) {
+        return g.experiment() + ", " + g.testErrorCell() + (g.n() == 1 ? " (one seed)" : "");
+    }
+
+    /** Observations about one comparison's experiments (those with results, in the group's order). */
+    public static List<String> group(List<SeedGroup> groups) {
         List<String> lines = new ArrayList<>();
-        for (CnnRun r : runs) {
-            if (r.metrics().diverged()) {
-                lines.add(divergedSentence(r));
+        for (SeedGroup g : groups) {
+            for (CnnRun r : g.runs()) {
+                if (r.metrics().diverged()) {
+                    lines.add(divergedSentence(r));
+                }
             }
         }
-        List<CnnRun> ok = runs.stream().filter(CnnObservations::converged).toList();
+        List<SeedGroup> ok = groups.stream().filter(CnnObservations::converged).toList();
         if (ok.size() >= 2) {
             lines.addAll(errors(ok));
-        } else if (runs.size() >= 2) {
-            lines.add("Fewer than two runs converged, so there is no error comparison.");
+        } else if (groups.size() >= 2) {
+            lines.add("Fewer than two experiments converged, so there is no error comparison.");
         }
-        speeds(runs, "Throughput ranges from %s (%s) to %s (%s).", "Every run trains at %s.").ifPresent(lines::add);
+        speeds(groups, "Throughput ranges from %s (%s) to %s (%s).", "Every run trains at %s.").ifPresent(lines::add);
         return lines;
     }
 
@@ -59,35 +68,45 @@ public final class CnnObservations {
                 + ", so its errors are not a result.";
     }
 
-    private static List<String> errors(List<CnnRun> ok) {
+    private static List<String> errors(List<SeedGroup> ok) {
         List<String> lines = new ArrayList<>();
-        Comparator<CnnRun> byTest = Comparator.comparingDouble(r -> r.metrics().testError());
-        CnnRun best = ok.stream().min(byTest).orElseThrow();
-        CnnRun worst = ok.stream().max(byTest).orElseThrow();
-        double first = ok.get(0).metrics().epochs();
-        boolean sameEpochs = ok.stream().allMatch(r -> Math.abs(r.metrics().epochs() - first) < EPOCH_TOLERANCE);
-        CnnMetrics b = best.metrics();
-        CnnMetrics w = worst.metrics();
-        if (pct(b.testError()).equals(pct(w.testError()))) {
-            lines.add(sameEpochs
-                    ? String.format(Locale.ROOT, "After %s epochs, every converged run has the same test error, %s.",
-                            epochs(first), pct(b.testError()))
-                    : String.format(Locale.ROOT, "Every converged run ends with the same test error, %s, after "
-                            + "%s to %s epochs.", pct(b.testError()), epochs(minEpochs(ok)), epochs(maxEpochs(ok))));
-        } else if (sameEpochs) {
-            lines.add(String.format(Locale.ROOT, "After %s epochs, test error is lowest for %s, %s (validation %s), "
-                            + "and highest for %s, %s (validation %s).", epochs(first), best.name(),
-                    pct(b.testError()), pct(b.valError()), worst.name(), pct(w.testError()), pct(w.valError())));
+        List<SeedGroup> byTest = ok.stream().sorted(Comparator.comparingDouble(SeedGroup::meanTestError)).toList();
+        SeedGroup best = byTest.get(0);
+        SeedGroup worst = byTest.get(byTest.size() - 1);
+        double first = ok.get(0).meanEpochs();
+        boolean sameEpochs = ok.stream().allMatch(g -> Math.abs(g.meanEpochs() - first) < EPOCH_TOLERANCE);
+        String when = sameEpochs ? "After " + epochs(first) + " epochs, " : "At the end of each run, ";
+        Noise.Difference spread = Noise.difference(worst.meanTestError(), worst.testErrorSe(), best.meanTestError(),
+                best.testErrorSe());
+        if (spread.beyondNoise()) {
+            lines.add(when + "test error is lowest for " + named(best) + ", and highest for " + named(worst)
+                    + ": a difference of " + spread.describe() + ".");
         } else {
-            lines.add(String.format(Locale.ROOT, "Final test error is lowest for %s, %s after %s epochs "
-                            + "(validation %s), and highest for %s, %s after %s epochs (validation %s).",
-                    best.name(), pct(b.testError()), epochs(b.epochs()), pct(b.valError()), worst.name(),
-                    pct(w.testError()), epochs(w.epochs()), pct(w.valError())));
+            lines.add(when + "test errors range from " + pct(best.meanTestError()) + " (" + best.experiment() + ") to "
+                    + pct(worst.meanTestError()) + " (" + worst.experiment() + "), a difference of " + spread.describe()
+                    + ": these runs do not rank the experiments.");
         }
-        if (ok.size() >= 3) {
-            lines.add("Ranked by final test error: " + ok.stream().sorted(byTest)
-                    .map(r -> r.name() + " (" + pct(r.metrics().testError()) + ")")
-                    .collect(Collectors.joining(", ")) + ".");
+        if (spread.beyondNoise() && byTest.size() >= 3) {
+            List<String> within = new ArrayList<>();
+            List<String> beyond = new ArrayList<>();
+            for (SeedGroup g : byTest.subList(1, byTest.size())) {
+                Noise.Difference d = Noise.difference(g.meanTestError(), g.testErrorSe(), best.meanTestError(),
+                        best.testErrorSe());
+                String entry = String.format(Locale.ROOT, "%s (+%.2f points, 2 SE %.2f)", g.experiment(),
+                        100 * d.difference(), 100 * d.twoSe());
+                (d.beyondNoise() ? beyond : within).add(entry);
+            }
+            if (!within.isEmpty()) {
+                lines.add("Within the noise of " + best.experiment() + ", so not ranked against it: "
+                        + String.join(", ", within) + ".");
+            }
+            lines.add("Above " + best.experiment() + " by more than the noise: " + String.join(", ", beyond) + ".");
+        }
+        List<String> single = ok.stream().filter(g -> g.n() == 1).map(SeedGroup::experiment).toList();
+        if (!single.isEmpty()) {
+            lines.add((single.size() == ok.size() ? "Every experiment here has one seed" : "One seed only: "
+                    + String.join(", ", single)) + "; the noise there is the test set's sampling error alone "
+                    + "(the spread over seeds is not measured), so a difference near 2 SE may not hold for another seed.");
         }
         if (!sameEpochs) {
             commonEpoch(ok).ifPresent(lines::add);
@@ -95,13 +114,13 @@ public final class CnnObservations {
         return lines;
     }
 
-    /** Test errors at the last evaluation epoch every run reached, when every run was evaluated there. */
-    private static Optional<String> commonEpoch(List<CnnRun> ok) {
-        double common = ok.stream().mapToDouble(CnnRun::lastEvalEpoch).min().orElseThrow();
+    /** Test errors (of each experiment's own run) at the last evaluation epoch every one reached. */
+    private static Optional<String> commonEpoch(List<SeedGroup> ok) {
+        double common = ok.stream().mapToDouble(g -> g.first().lastEvalEpoch()).min().orElseThrow();
         List<EvalPoint> points = new ArrayList<>();
-        for (CnnRun r : ok) {
-            Optional<EvalPoint> at = r.evals().stream().filter(p -> Math.abs(p.epoch() - common) < EPOCH_TOLERANCE
-                    && Double.isFinite(p.testAccuracy())).findFirst();
+        for (SeedGroup g : ok) {
+            Optional<EvalPoint> at = g.first().evals().stream().filter(p -> Math.abs(p.epoch() - common)
+                    < EPOCH_TOLERANCE && Double.isFinite(p.testAccuracy())).findFirst();
             if (at.isEmpty()) {
                 return Optional.empty();
             }
@@ -113,58 +132,49 @@ public final class CnnObservations {
             best = points.get(i).testError() < points.get(best).testError() ? i : best;
             worst = points.get(i).testError() > points.get(worst).testError() ? i : worst;
         }
-        String lo = pct(points.get(best).testError());
-        String hi = pct(points.get(worst).testError());
-        if (lo.equals(hi)) {
-            return Optional.of(String.format(Locale.ROOT, "At epoch %s, the last evaluation every converged run "
-                    + "reached, all have test error %s.", epochs(common), lo));
-        }
-        return Optional.of(String.format(Locale.ROOT, "At epoch %s, the last evaluation every converged run "
-                        + "reached, test error ranges from %s (%s) to %s (%s).", epochs(common), lo,
-                ok.get(best).name(), hi, ok.get(worst).name()));
+        int images = ok.get(0).testImages();
+        Noise.Difference d = Noise.difference(points.get(worst).testError(),
+                Noise.binomialSe(points.get(worst).testError(), images), points.get(best).testError(),
+                Noise.binomialSe(points.get(best).testError(), images));
+        return Optional.of(String.format(Locale.ROOT, "At epoch %s, the last evaluation every experiment reached "
+                        + "(seed of its own run), test error ranges from %s (%s) to %s (%s): %s.", epochs(common),
+                pct(points.get(best).testError()), ok.get(best).experiment(), pct(points.get(worst).testError()),
+                ok.get(worst).experiment(), d.describe()));
     }
 
-    private static double minEpochs(List<CnnRun> runs) {
-        return runs.stream().mapToDouble(r -> r.metrics().epochs()).min().orElseThrow();
-    }
-
-    private static double maxEpochs(List<CnnRun> runs) {
-        return runs.stream().mapToDouble(r -> r.metrics().epochs()).max().orElseThrow();
-    }
-
-    /** Slowest and fastest training throughput, when at least two runs recorded one. */
-    private static Optional<String> speeds(List<CnnRun> runs, String rangeFormat, String sameFormat) {
-        List<CnnRun> timed = runs.stream()
-                .filter(r -> Double.isFinite(r.metrics().imagesPerSecond()) && r.metrics().imagesPerSecond() > 0)
-                .toList();
+    /** Slowest and fastest training throughput, when at least two experiments recorded one. */
+    private static Optional<String> speeds(List<SeedGroup> groups, String rangeFormat, String sameFormat) {
+        List<SeedGroup> timed = groups.stream()
+                .filter(g -> Double.isFinite(g.meanImagesPerSecond()) && g.meanImagesPerSecond() > 0).toList();
         if (timed.size() < 2) {
             return Optional.empty();
         }
-        Comparator<CnnRun> bySpeed = Comparator.comparingDouble(r -> r.metrics().imagesPerSecond());
-        CnnRun slow = timed.stream().min(bySpeed).orElseThrow();
-        CnnRun fast = timed.stream().max(bySpeed).orElseThrow();
-        String lo = speed(slow.metrics().imagesPerSecond());
-        String hi = speed(fast.metrics().imagesPerSecond());
+        Comparator<SeedGroup> bySpeed = Comparator.comparingDouble(SeedGroup::meanImagesPerSecond);
+        SeedGroup slow = timed.stream().min(bySpeed).orElseThrow();
+        SeedGroup fast = timed.stream().max(bySpeed).orElseThrow();
+        String lo = speed(slow.meanImagesPerSecond());
+        String hi = speed(fast.meanImagesPerSecond());
         if (lo.equals(hi)) {
             return Optional.of(String.format(Locale.ROOT, sameFormat, lo));
         }
-        return Optional.of(String.format(Locale.ROOT, rangeFormat, lo, slow.name(), hi, fast.name()));
+        return Optional.of(String.format(Locale.ROOT, rangeFormat, lo, slow.experiment(), hi, fast.experiment()));
     }
 
-    /** Observations about every run with results, for the top of the index. */
-    public static List<String> overall(List<CnnRun> runs, List<String> notRun) {
+    /** Observations about every experiment with results, for the top of the index. */
+    public static List<String> overall(List<SeedGroup> groups, List<String> notRun) {
         List<String> lines = new ArrayList<>();
-        int total = runs.size() + notRun.size();
+        int total = groups.size() + notRun.size();
         if (notRun.isEmpty()) {
             lines.add(String.format(Locale.ROOT, "All %d experiments have results.", total));
         } else {
-            lines.add(String.format(Locale.ROOT, "%d of %d experiments have results; not run yet: %s.", runs.size(),
+            lines.add(String.format(Locale.ROOT, "%d of %d experiments have results; not run yet: %s.", groups.size(),
                     total, String.join(", ", notRun)));
         }
-        if (runs.isEmpty()) {
+        if (groups.isEmpty()) {
             return lines;
         }
-        List<CnnRun> diverged = runs.stream().filter(r -> r.metrics().diverged()).toList();
+        List<CnnRun> diverged = groups.stream().flatMap(g -> g.runs().stream())
+                .filter(r -> r.metrics().diverged()).toList();
         if (diverged.isEmpty()) {
             lines.add("No run diverged.");
         } else {
@@ -172,7 +182,17 @@ public final class CnnObservations {
                     ? "" : " (at iteration " + r.metrics().divergedAtIteration() + ")"))
                     .collect(Collectors.joining(", ")) + ".");
         }
-        speeds(runs, "Slowest training: %2$s, %1$s; fastest: %4$s, %3$s.", "Every run trains at %s.")
+        for (SeedGroup g : groups) {
+            if (g.n() == 1 && converged(g)) {
+                BestEpoch.of(g.first().evals()).filter(b -> b.epoch() < g.first().lastEvalEpoch() - EPOCH_TOLERANCE)
+                        .ifPresent(b -> lines.add(String.format(Locale.ROOT, "%s has its lowest validation error at "
+                                        + "epoch %s (%s), not at the end (epoch %s): stopped there, its test error would "
+                                        + "be %s instead of %s.", g.experiment(), epochs(b.epoch()), pct(b.valError()),
+                                epochs(g.first().lastEvalEpoch()), pct(b.testError()),
+                                pct(g.first().metrics().testError()))));
+            }
+        }
+        speeds(groups, "Slowest training: %2$s, %1$s; fastest: %4$s, %3$s.", "Every run trains at %s.")
                 .ifPresent(lines::add);
         return lines;
     }

@@ -1,11 +1,17 @@
 package lab.cnn.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,20 +40,39 @@ public final class CnnReports {
         System.setProperty("java.awt.headless", "true");
         Path cnnDir = resultsDir.resolve("cnn");
         List<String> experiments = List.copyOf(new LinkedHashSet<>(experimentsInOrder));
-        Map<String, CnnRun> runs = new LinkedHashMap<>();
+        Map<String, SeedGroup> runs = new LinkedHashMap<>();
         for (String name : experiments) {
             Optional<CnnRun> run = CnnRun.load(cnnDir, runsDir, name);
             if (run.isEmpty()) {
                 LOG.info("{}: no metrics.json, not run yet", name);
                 continue;
             }
-            List<String> files = ExperimentReport.write(run.get(), regenerateCommand);
-            runs.put(name, run.get());
-            LOG.info("{}: {}{}", name, String.join(", ", files),
-                    run.get().hasLayerStats() ? "" : " (no layer statistics)");
+            List<CnnRun> seeds = new ArrayList<>(List.of(run.get()));
+            for (String seeded : seedRuns(cnnDir, name)) {
+                CnnRun.load(cnnDir, runsDir, seeded).ifPresent(seeds::add);
+            }
+            for (CnnRun r : seeds) {
+                List<String> files = ExperimentReport.write(r, regenerateCommand);
+                LOG.info("{}: {}{}", r.name(), String.join(", ", files),
+                        r.hasLayerStats() ? "" : " (no layer statistics)");
+            }
+            runs.put(name, new SeedGroup(name, seeds));
         }
         IndexReport.write(cnnDir, experiments, runs, Comparison.ALL, regenerateCommand, trainCommand);
         LOG.info("cnn report: {} of {} experiments have results -> {}", runs.size(), experiments.size(),
                 cnnDir.resolve(IndexReport.README));
+    }
+
+    /** {@code NAME-seedS} directories under {@code cnnDir}, by seed. */
+    static List<String> seedRuns(Path cnnDir, String experiment) {
+        if (!Files.isDirectory(cnnDir)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(cnnDir)) {
+            return dirs.map(p -> p.getFileName().toString()).filter(n -> SeedRuns.seedOf(experiment, n) >= 0)
+                    .sorted(Comparator.comparingLong(n -> SeedRuns.seedOf(experiment, n))).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -72,6 +72,13 @@ public final class ExperimentReport {
         row(md, "validation error", CnnObservations.pct(m.valError()));
         row(md, "test error", CnnObservations.pct(m.testError()));
         row(md, "epochs", CnnObservations.epochs(m.epochs()));
+        BestEpoch.of(run.evals()).ifPresent(best -> {
+            row(md, "best epoch (lowest validation error)", CnnObservations.epochs(best.epoch()));
+            row(md, "validation / test error at the best epoch", CnnObservations.pct(best.valError()) + " / "
+                    + CnnObservations.pct(best.testError()));
+        });
+        row(md, "test error standard error (binomial)", m.dataset() == null ? "–" : CnnObservations.pct(
+                Noise.binomialSe(m.testError(), m.dataset().testImages())));
         row(md, "iterations", String.format(Locale.ROOT, "%,d", m.iterations()));
         row(md, "train seconds", String.format(Locale.ROOT, "%.1f", m.trainSeconds()));
         row(md, "eval seconds", String.format(Locale.ROOT, "%.1f", m.evalSeconds()));

@@ -20,32 +20,37 @@ public final class IndexReport {
     /**
      * Writes the comparison charts and README.md into {@code cnnDir}.
      *
-     * @param runs experiments with results, by name
+     * @param runs experiments with results (one run per seed), by name
      */
-    public static void write(Path cnnDir, List<String> experiments, Map<String, CnnRun> runs,
+    public static void write(Path cnnDir, List<String> experiments, Map<String, SeedGroup> runs,
                              List<Comparison> comparisons, String regenerateCommand, String trainCommand) {
         StringBuilder md = new StringBuilder("# mnist-cnn: Deep-MNIST on DL4J\n\n");
         md.append("Every cnn experiment, linked to its report. Written by `").append(regenerateCommand)
                 .append("` from the files the training runs left behind; do not edit by hand. The runs were "
                         + "trained by ").append(trainCommand).append(".\n\n");
 
-        md.append("| experiment | val error | test error | epochs | train seconds | img/s | diverged |\n");
-        md.append("|---|---:|---:|---:|---:|---:|---|\n");
-        List<CnnRun> withResults = new ArrayList<>();
+        md.append("Errors are final (after the last epoch); with several seeds, mean ± sample standard deviation "
+                + "and n. One test error on 10,000 images has a binomial standard error of about 0.1 points at 1% "
+                + "error, so smaller differences do not rank two runs. \"best epoch\" is the evaluation with the "
+                + "lowest validation error (per seed) and \"test at best\" the test error there: early stopping, "
+                + "as a report.\n\n");
+        md.append("| experiment | seeds | val error | test error | best epoch (val) | test at best | epochs | img/s "
+                + "| diverged |\n");
+        md.append("|---|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        List<SeedGroup> withResults = new ArrayList<>();
         List<String> notRun = new ArrayList<>();
         for (String name : experiments) {
-            CnnRun run = runs.get(name);
-            if (run == null) {
+            SeedGroup group = runs.get(name);
+            if (group == null) {
                 notRun.add(name);
-                md.append("| ").append(name).append(" | not run yet | | | | | |\n");
+                md.append("| ").append(name).append(" | not run yet | | | | | | | |\n");
                 continue;
             }
-            withResults.add(run);
-            CnnMetrics m = run.metrics();
-            md.append(String.format(Locale.ROOT, "| [%s](%s/%s) | %s | %s | %s | %.1f | %.0f | %s |%n", name, name,
-                    ExperimentReport.REPORT, CnnObservations.pct(m.valError()), CnnObservations.pct(m.testError()),
-                    CnnObservations.epochs(m.epochs()), m.trainSeconds(), m.imagesPerSecond(),
-                    ExperimentReport.divergedCell(m)));
+            withResults.add(group);
+            md.append(String.format(Locale.ROOT, "| [%s](%s/%s) | %d | %s | %s | %s | %s | %s | %.0f | %s |%n", name,
+                    name, ExperimentReport.REPORT, group.n(), group.valErrorCell(), group.testErrorCell(),
+                    group.bestEpochs(), group.meanTestErrorAtBest().map(CnnObservations::pct).orElse("–"),
+                    CnnObservations.epochs(group.meanEpochs()), group.meanImagesPerSecond(), diverged(group)));
         }
         md.append("\nObservations:\n\n");
         for (String line : CnnObservations.overall(withResults, notRun)) {
@@ -55,7 +60,7 @@ public final class IndexReport {
 
         List<String> skipped = new ArrayList<>();
         for (Comparison group : comparisons) {
-            List<CnnRun> members = group.members().stream().filter(runs::containsKey).map(runs::get).toList();
+            List<SeedGroup> members = group.members().stream().filter(runs::containsKey).map(runs::get).toList();
             if (members.size() < Comparison.MIN_MEMBERS) {
                 skipped.add(group.title());
                 continue;
@@ -63,14 +68,17 @@ public final class IndexReport {
             ComparisonChart.write(group.title(), members, cnnDir.resolve(group.chartFile()));
             md.append("## ").append(group.title()).append("\n\n");
             List<String> missing = group.members().stream().filter(n -> !runs.containsKey(n)).toList();
-            md.append(String.join(", ", members.stream().map(CnnRun::name).toList())).append('.');
+            md.append("Varies: ").append(group.varies()).append(". Held fixed: ").append(group.held()).append(".\n\n");
+            md.append(String.join(", ", members.stream().map(m -> m.experiment() + (m.n() > 1 ? " (" + m.n()
+                    + " seeds)" : "")).toList())).append('.');
             if (!missing.isEmpty()) {
                 md.append(" Not run yet: ").append(String.join(", ", missing)).append('.');
             }
             md.append("\n\n![").append(group.title()).append(": smoothed training loss and test error against epoch](")
                     .append(group.chartFile()).append(")\n\n");
             md.append(String.format(Locale.ROOT, "Training loss smoothed by an exponential moving average (factor %s, "
-                    + "log scale, top) and test error at each evaluation (bottom), against epoch.%n%n",
+                    + "log scale, top) and test error at each evaluation (bottom), against epoch; for an experiment "
+                    + "with several seeds the line is their mean and the band spans their lowest to highest.%n%n",
                     RunCharts.SMOOTHING));
             md.append("Observations:\n\n");
             for (String line : CnnObservations.group(members)) {
@@ -83,5 +91,14 @@ public final class IndexReport {
                     .append(" of their runs have results): ").append(String.join(", ", skipped)).append(".\n");
         }
         AtomicFiles.writeString(cnnDir.resolve(README), md.toString());
+    }
+
+    private static String diverged(SeedGroup group) {
+        List<CnnRun> diverged = group.runs().stream().filter(r -> r.metrics().diverged()).toList();
+        if (diverged.isEmpty()) {
+            return "no";
+        }
+        return group.n() == 1 ? ExperimentReport.divergedCell(group.first().metrics())
+                : "**" + diverged.size() + " of " + group.n() + "**";
     }
 }

@@ -57,10 +57,10 @@ class CnnReportsTest {
             }
         }
         assertFalse(Files.exists(cnn.resolve("adam-relu/distributions-output.png")));
-        for (String group : List.of("reports-four", "optimizers", "activations")) {
+        for (String group : List.of("optimizers", "activations-adagrad")) {
             assertPng(cnn.resolve("compare-" + group + ".png"), ReportCharts.GRID_WIDTH, ReportCharts.GRID_HEIGHT);
         }
-        assertFalse(Files.exists(cnn.resolve("compare-initialisation.png")), "one member only: skipped");
+        assertFalse(Files.exists(cnn.resolve("compare-activations-adam.png")), "one member only: skipped");
         assertFalse(Files.exists(cnn.resolve("sgd-relu")), "nothing written for a run without results");
         try (Stream<Path> all = Files.walk(tmp)) {
             List<Path> leftovers = all.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList();
@@ -85,22 +85,26 @@ class CnnReportsTest {
 
         String index = Files.readString(cnn.resolve("README.md"));
         for (String row : List.of(
-                "| [adam-relu](adam-relu/report.md) | 2.38% | 2.76% | 1.00 | 60.0 | 907 | no |",
-                "| [adagrad-relu](adagrad-relu/report.md) | 3.50% | 3.69% | 1.00 | 60.0 | 1013 | no |",
-                "| adagrad-leakyrelu | not run yet | | | | | |",
-                "| [adagrad-tanh](adagrad-tanh/report.md) | 50.00% | 90.20% | 2.00 | 120.0 | 880 | **yes** (iteration 700) |",
-                "| sgd-relu | not run yet | | | | | |",
+                "| [adam-relu](adam-relu/report.md) | 1 | 2.38% | 2.76% | 1.00 | 2.76% | 1.00 | 907 | no |",
+                "| [adagrad-relu](adagrad-relu/report.md) | 1 | 3.50% | 3.69% | 1.00 | 3.69% | 1.00 | 1013 | no |",
+                "| adagrad-leakyrelu | not run yet | | | | | | | |",
+                "| [adagrad-tanh](adagrad-tanh/report.md) | 1 | 50.00% | 90.20% | 2.00 | 90.20% | 2.00 | 880 "
+                        + "| **yes** (iteration 700) |",
+                "| sgd-relu | not run yet | | | | | | | |",
                 "`mvn -q compile exec:java -Dexp=cnn-report`", "`mvn -q compile exec:java -Dexp=cnn-reference`",
                 "- 3 of 5 experiments have results; not run yet: adagrad-leakyrelu, sgd-relu.",
                 "- Diverged: adagrad-tanh (at iteration 700).",
                 "- Slowest training: adagrad-tanh, 880 img/s; fastest: adagrad-relu, 1013 img/s.",
-                "## Report's four", "adam-relu, adagrad-relu, adagrad-tanh. Not run yet: adagrad-leakyrelu.",
-                "![Report's four: smoothed training loss and test error against epoch](compare-reports-four.png)",
+                "## Activations under Adagrad", "Varies: activation. Held fixed: Adagrad, learning rate 0.01, Xavier init",
+                "adagrad-relu, adagrad-tanh. Not run yet: adagrad-leakyrelu.",
+                "![Activations under Adagrad: smoothed training loss and test error against epoch]"
+                        + "(compare-activations-adagrad.png)",
                 "- **adagrad-tanh diverged** at iteration 700, so its errors are not a result.",
-                "- After 1.00 epochs, test error is lowest for adam-relu, 2.76% (validation 2.38%), and highest for "
-                        + "adagrad-relu, 3.69% (validation 3.50%).",
-                "## Optimizers", "## Activations",
-                "Not compared yet (fewer than 2 of their runs have results): Initialisation.")) {
+                "## Optimizers, each at the seed report's learning rate",
+                "- After 1.00 epochs, test error is lowest for adam-relu, 2.76% (one seed), and highest for "
+                        + "adagrad-relu, 3.69% (one seed): a difference of 0.93 points, beyond the noise (2 SE = 0.50 points).",
+                "Not compared yet (fewer than 2 of their runs have results): Activations under Adam, Initialisation, "
+                        + "Training length.")) {
             assertTrue(index.contains(row), row + " in\n" + index);
         }
         // The table lists experiments in the caller's order.
@@ -110,6 +114,24 @@ class CnnReportsTest {
             positions.add(index.indexOf(name));
         }
         assertEquals(positions.stream().sorted().toList(), positions);
+    }
+
+    @Test
+    void seedsOfAnExperimentAreOneRowWithMeanSdAndN() throws IOException {
+        Path results = tmp.resolve("results");
+        ReportFixtures.writeResults(results, ReportFixtures.metrics("adam-relu", 1, 0.990, 0.990, 900, null));
+        ReportFixtures.writeResults(results, ReportFixtures.metrics("adam-relu-seed1", 1, 0.992, 0.988, 900, null));
+        ReportFixtures.writeResults(results, ReportFixtures.metrics("adam-relu-seed2", 1, 0.988, 0.989, 900, null));
+        ReportFixtures.writeResults(results, ReportFixtures.metrics("adam-relu-seedling", 1, 0.5, 0.5, 900, null));
+        ReportFixtures.writeResults(results, ReportFixtures.metrics("adagrad-relu", 1, 0.99, 0.9907, 900, null));
+        CnnReports.writeAll(results, tmp.resolve("runs"), List.of("adam-relu", "adagrad-relu"), "regen", "train");
+        String index = Files.readString(results.resolve("cnn/README.md"));
+        assertTrue(index.contains("| [adam-relu](adam-relu/report.md) | 3 | 1.00% ± 0.20 (n=3) | 1.10% ± 0.10 (n=3) "
+                + "| 1.00, 1.00, 1.00 | 1.10% | 1.00 | 900 | no |"), index);
+        assertTrue(index.contains("adam-relu (3 seeds), adagrad-relu."), index);
+        assertTrue(index.contains("within the noise"), index);
+        assertTrue(Files.isRegularFile(results.resolve("cnn/adam-relu-seed2/report.md")), "every seed has its page");
+        assertPng(results.resolve("cnn/compare-optimizers.png"), ReportCharts.GRID_WIDTH, ReportCharts.GRID_HEIGHT);
     }
 
     @Test
@@ -127,7 +149,8 @@ class CnnReportsTest {
                 + "layer charts for this run.\n"), report);
         String index = Files.readString(results.resolve("cnn/README.md"));
         assertTrue(index.contains("- All 1 experiments have results.\n- No run diverged.\n"), index);
-        assertTrue(index.contains("Not compared yet (fewer than 2 of their runs have results): Report's four, "
-                + "Optimizers, Activations, Initialisation."), index);
+        assertTrue(index.contains("Not compared yet (fewer than 2 of their runs have results): Activations under Adam, "
+                + "Activations under Adagrad, Optimizers, each at the seed report's learning rate, Initialisation, "
+                + "Training length."), index);
     }
 }

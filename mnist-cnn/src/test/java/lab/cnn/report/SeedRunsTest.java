@@ -1,9 +1,11 @@
-package lab.cnn.experiment;
+package lab.cnn.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import lab.cnn.experiment.CnnExperiment;
+import lab.cnn.experiment.CnnSuite;
 import lab.core.config.InvalidValue;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +18,8 @@ class SeedRunsTest {
         assertEquals("adam-relu", SeedRuns.experimentOf("adam-relu-seed2"));
         assertEquals("adam-relu", SeedRuns.experimentOf("adam-relu"));
         assertEquals("x-seed", SeedRuns.experimentOf("x-seed"));
+        assertEquals(2, SeedRuns.seedOf("adam-relu", "adam-relu-seed2"));
+        assertEquals(-1, SeedRuns.seedOf("adam", "adam-relu-seed2"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package lab.cnn.experiment;
+package lab.cnn.report;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +16,12 @@ public final class SeedRuns {
 
     public static String runName(String experiment, long ownSeed, long seed) {
         return seed == ownSeed ? experiment : experiment + "-seed" + seed;
+    }
+
+    /** The seed of {@code run} if it is {@code experiment-seedS}, else -1. */
+    public static long seedOf(String experiment, String run) {
+        Matcher m = SEEDED.matcher(run);
+        return m.matches() && m.group(1).equals(experiment) ? Long.parseLong(m.group(2)) : -1;
     }
 
     /** The experiment a run name belongs to: {@code adam-relu-seed2} belongs to {@code adam-relu}. */
