@@ -171,6 +171,16 @@ class ExperimentsFileTest {
                         "experiments:\n  c:\n    kind: cnn\n    dataset: {type: idx}\n",
                         4, 5, "path", "experiments.yaml:4:5: path: is required for type idx "
                                 + "(a directory holding the four IDX files)"),
+                Arguments.of("cnn: mnist takes no path",
+                        "experiments:\n  c:\n    kind: cnn\n    dataset: {type: mnist, path: x}\n",
+                        4, 28, "path", "experiments.yaml:4:28: path: unknown key (type mnist takes no other keys)"),
+                Arguments.of("cnn: unknown dataset type lists the types",
+                        "experiments:\n  c:\n    kind: cnn\n    dataset: {type: cifar}\n",
+                        4, 15, "type", "experiments.yaml:4:15: type: unknown value 'cifar' (allowed: mnist, idx)"),
+                Arguments.of("cnn: idx classes are single bytes",
+                        "experiments:\n  c:\n    kind: cnn\n    dataset: {type: idx, path: d, classes: 1}\n",
+                        4, 35, "classes", "experiments.yaml:4:35: classes: must be 2..256 (labels are single bytes), "
+                                + "got 1"),
                 Arguments.of("unknown kind",
                         "experiments:\n  a:\n    kind: rnn\n    layers: [2, 3, 2]\n",
                         3, 5, "kind", "experiments.yaml:3:5: kind: unknown kind 'rnn' (allowed: " + ALL_KINDS + ")"),

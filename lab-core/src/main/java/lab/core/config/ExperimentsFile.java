@@ -220,11 +220,10 @@ public final class ExperimentsFile {
             }
             if (e instanceof UnrecognizedPropertyException u) {
                 String typeKey = SealedSubtypes.typeProperty(u.getReferringClass());
-                String allowed = u.getKnownPropertyIds().stream().map(Object::toString)
+                Set<String> allowed = u.getKnownPropertyIds().stream().map(Object::toString)
                         .filter(k -> !k.equals("kind") && !k.equals(typeKey))
-                        .collect(Collectors.toCollection(TreeSet::new)).toString();
-                return at(path, "unknown key (allowed" + forType(u.getReferringClass()) + ": "
-                        + allowed.substring(1, allowed.length() - 1) + ")");
+                        .collect(Collectors.toCollection(TreeSet::new));
+                return at(path, unknownKey(u.getReferringClass(), allowed));
             }
             if (e instanceof InvalidTypeIdException t) {
                 Class<?> base = t.getBaseType() == null ? null : t.getBaseType().getRawClass();
@@ -292,16 +291,25 @@ public final class ExperimentsFile {
                 if (!known.contains(key) && !key.equals("kind") && !key.equals(typeKey)) {
                     List<String> keyPath = new ArrayList<>(path);
                     keyPath.add(key);
-                    return at(keyPath, "unknown key (allowed" + forType(type) + ": " + String.join(", ", known) + ")");
+                    return at(keyPath, unknownKey(type, known));
                 }
             }
             return null;
         }
 
-        /** " for type moons" for a record chosen by a {@code type:}-like key; "" for an experiment kind. */
-        private static String forType(Class<?> type) {
+        /**
+         * "unknown key (allowed: a, b)"; for a record chosen by a {@code type:}-like key "(allowed
+         * for type moons: n, noise, seed)", or "(type mnist takes no other keys)".
+         */
+        private static String unknownKey(Class<?> type, Set<String> allowed) {
             JsonTypeName name = type == null ? null : type.getAnnotation(JsonTypeName.class);
-            return name == null ? "" : " for type " + name.value();
+            if (name == null) {
+                return "unknown key (allowed: " + String.join(", ", allowed) + ")";
+            }
+            if (allowed.isEmpty()) {
+                return "unknown key (type " + name.value() + " takes no other keys)";
+            }
+            return "unknown key (allowed for type " + name.value() + ": " + String.join(", ", allowed) + ")";
         }
 
         private UserError at(List<String> path, String problem) {
