@@ -12,7 +12,10 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import lab.core.UserError;
 import lab.core.config.ExperimentsFile;
-import lab.mlp.experiment.DatasetSpec;
+import lab.mlp.experiment.BlobsSpec;
+import lab.mlp.experiment.CirclesSpec;
+import lab.mlp.experiment.CsvSpec;
+import lab.mlp.experiment.MoonsSpec;
 import lab.mlp.experiment.MlpBench;
 import lab.mlp.experiment.MlpExperiment;
 import lab.mlp.experiment.MlpGallery;
@@ -128,6 +131,16 @@ class ExperimentsFileTest {
                         mlp("layers: [2, 3, 2]", "dataset: {type: spirals}"),
                         5, 15, "type", "experiments.yaml:5:15: type: unknown value 'spirals' "
                                 + "(allowed: moons, blobs, circles, csv)"),
+                Arguments.of("dataset without a type lists the types",
+                        mlp("layers: [2, 3, 2]", "dataset: {n: 50}"),
+                        5, 5, "type", "experiments.yaml:5:5: type: is required "
+                                + "(one of: moons, blobs, circles, csv)"),
+                Arguments.of("a generator's key on csv is unknown for csv",
+                        mlp("layers: [2, 3, 2]", "dataset: {type: csv, path: x.csv, n: 3}"),
+                        5, 39, "n", "experiments.yaml:5:39: n: unknown key (allowed for type csv: path)"),
+                Arguments.of("blobs: more centers than points",
+                        mlp("layers: [2, 3, 2]", "dataset: {type: blobs, n: 3, centers: 4}"),
+                        5, 34, "centers", "experiments.yaml:5:34: centers: must be <= n (3), got 4"),
                 Arguments.of("cnn: learning rate must be positive",
                         "experiments:\n  c:\n    kind: cnn\n    learning_rate: 0\n",
                         4, 5, "learning_rate", "experiments.yaml:4:5: learning_rate: must be a finite number > 0, got 0.0"),
@@ -158,6 +171,16 @@ class ExperimentsFileTest {
                         "experiments:\n  c:\n    kind: cnn\n    dataset: {type: idx}\n",
                         4, 5, "path", "experiments.yaml:4:5: path: is required for type idx "
                                 + "(a directory holding the four IDX files)"),
+                Arguments.of("cnn: mnist takes no path",
+                        "experiments:\n  c:\n    kind: cnn\n    dataset: {type: mnist, path: x}\n",
+                        4, 28, "path", "experiments.yaml:4:28: path: unknown key (type mnist takes no other keys)"),
+                Arguments.of("cnn: unknown dataset type lists the types",
+                        "experiments:\n  c:\n    kind: cnn\n    dataset: {type: cifar}\n",
+                        4, 15, "type", "experiments.yaml:4:15: type: unknown value 'cifar' (allowed: mnist, idx)"),
+                Arguments.of("cnn: idx classes are single bytes",
+                        "experiments:\n  c:\n    kind: cnn\n    dataset: {type: idx, path: d, classes: 1}\n",
+                        4, 35, "classes", "experiments.yaml:4:35: classes: must be 2..256 (labels are single bytes), "
+                                + "got 1"),
                 Arguments.of("unknown kind",
                         "experiments:\n  a:\n    kind: rnn\n    layers: [2, 3, 2]\n",
                         3, 5, "kind", "experiments.yaml:3:5: kind: unknown kind 'rnn' (allowed: " + ALL_KINDS + ")"),
@@ -282,9 +305,9 @@ class ExperimentsFileTest {
 
     @Test
     void datasetKeyRejectionNamesTheType() {
-        assertEquals("experiments.yaml:5:28: centers: does not apply to dataset type moons",
+        assertEquals("experiments.yaml:5:28: centers: unknown key (allowed for type moons: n, noise, seed)",
                 parseError(mlp("layers: [2, 3, 2]", "dataset: {type: moons, centers: 2}")).getMessage());
-        assertEquals("experiments.yaml:7:7: path: does not apply to dataset type moons",
+        assertEquals("experiments.yaml:7:7: path: unknown key (allowed for type moons: n, noise, seed)",
                 parseError(mlp("layers: [2, 3, 2]", "dataset:", "  type: moons", "  path: x.csv")).getMessage());
     }
 
@@ -340,12 +363,11 @@ class ExperimentsFileTest {
         assertEquals(100, a.recordEvery());
         assertEquals(0L, a.seed());
         assertEquals(0.01, a.leakyAlpha());
-        DatasetSpec d = a.dataset();
-        assertEquals(DatasetSpec.Type.MOONS, d.type());
+        MoonsSpec d = (MoonsSpec) a.dataset();
         assertEquals(200, d.n());
         assertEquals(0.2, d.noise());
         assertEquals(0L, d.seed());
-        assertEquals(new DatasetSpec(DatasetSpec.Type.MOONS, 200, 0.2, 0L, null, null, null, null), d);
+        assertEquals(new MoonsSpec(200, 0.2, 0L), d);
     }
 
     @Test
@@ -379,7 +401,7 @@ class ExperimentsFileTest {
         assertEquals(List.of("full", "three", "csv"), List.copyOf(file.names()));
         MlpExperiment full = (MlpExperiment) file.get("full");
         assertEquals("all keys set", full.description());
-        assertEquals(new DatasetSpec(DatasetSpec.Type.CIRCLES, 50, 0.05, 7L, null, null, null, 0.3), full.dataset());
+        assertEquals(new CirclesSpec(50, 0.05, 7L, 0.3), full.dataset());
         assertEquals(List.of(2, 4, 4, 2), full.layers());
         assertEquals(Activation.LEAKY_RELU, full.activation());
         assertEquals(0.1, full.leakyAlpha());
@@ -393,10 +415,10 @@ class ExperimentsFileTest {
 
         MlpExperiment three = (MlpExperiment) file.get("three");
         assertEquals(NetworkType.THREE_LAYER, three.network());
-        assertEquals(new DatasetSpec(DatasetSpec.Type.BLOBS, 200, null, 0L, null, 2, 1.0, null), three.dataset());
+        assertEquals(new BlobsSpec(200, 0L, 2, 1.0), three.dataset());
 
         MlpExperiment csv = (MlpExperiment) file.get("csv");
-        assertEquals(new DatasetSpec(DatasetSpec.Type.CSV, null, null, null, "data/x.csv", null, null, null), csv.dataset());
+        assertEquals(new CsvSpec("data/x.csv"), csv.dataset());
     }
 
     @Test

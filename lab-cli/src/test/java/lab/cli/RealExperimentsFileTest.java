@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import lab.core.config.ExperimentSpec;
 import lab.core.config.ExperimentsFile;
-import lab.mlp.experiment.DatasetSpec;
+import lab.mlp.experiment.CsvSpec;
 import lab.mlp.experiment.MlpBench;
 import lab.mlp.experiment.MlpExperiment;
 import lab.mlp.experiment.MlpGallery;
@@ -62,8 +62,8 @@ class RealExperimentsFileTest {
         for (var entry : experiments.all().entrySet()) {
             ExperimentSpec spec = entry.getValue();
             assertFalse(spec.description().isBlank(), entry.getKey() + " has no description");
-            if (spec instanceof MlpExperiment mlp && mlp.dataset().type() == DatasetSpec.Type.CSV) {
-                Path csv = FILE.getParent().resolve(mlp.dataset().path());
+            if (spec instanceof MlpExperiment mlp && mlp.dataset() instanceof CsvSpec csvSpec) {
+                Path csv = FILE.getParent().resolve(csvSpec.path());
                 assertTrue(Files.isRegularFile(csv), entry.getKey() + ": " + csv + " missing");
             }
         }

@@ -1,5 +1,6 @@
 package lab.core.config;
 
+import com.fasterxml.jackson.annotation.JsonTypeName;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.introspect.AnnotationIntrospectorPair;
 import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
@@ -122,6 +124,9 @@ public final class ExperimentsFile {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         kinds.forEach((kind, type) -> mapper.registerSubtypes(new NamedType(type, kind)));
+        // sealed types inside an experiment (e.g. dataset: {type: ...}) name their own subtypes
+        mapper.setAnnotationIntrospector(AnnotationIntrospectorPair.pair(
+                mapper.getSerializationConfig().getAnnotationIntrospector(), new SealedSubtypes()));
         return mapper;
     }
 
@@ -214,17 +219,29 @@ public final class ExperimentsFile {
                 path.add(ref.getFieldName() != null ? ref.getFieldName() : Integer.toString(ref.getIndex()));
             }
             if (e instanceof UnrecognizedPropertyException u) {
-                String allowed = u.getKnownPropertyIds().stream().map(Object::toString)
-                        .filter(k -> !k.equals("kind")).collect(Collectors.toCollection(TreeSet::new)).toString();
-                return at(path, "unknown key (allowed: " + allowed.substring(1, allowed.length() - 1) + ")");
+                String typeKey = SealedSubtypes.typeProperty(u.getReferringClass());
+                Set<String> allowed = u.getKnownPropertyIds().stream().map(Object::toString)
+                        .filter(k -> !k.equals("kind") && !k.equals(typeKey))
+                        .collect(Collectors.toCollection(TreeSet::new));
+                return at(path, unknownKey(u.getReferringClass(), allowed));
             }
             if (e instanceof InvalidTypeIdException t) {
-                path.add("kind");
-                String allowed = String.join(", ", new TreeSet<>(kinds));
+                Class<?> base = t.getBaseType() == null ? null : t.getBaseType().getRawClass();
+                List<String> names = SealedSubtypes.names(base);
+                if (names.isEmpty()) { // an experiment's kind: registered by the modules, listed sorted
+                    path.add("kind");
+                    String allowed = String.join(", ", new TreeSet<>(kinds));
+                    if (t.getTypeId() == null) {
+                        return at(path, "is required (one of: " + allowed + ")");
+                    }
+                    return at(path, "unknown kind '" + t.getTypeId() + "' (allowed: " + allowed + ")");
+                }
+                path.add(SealedSubtypes.typeProperty(base));
+                String allowed = String.join(", ", names);
                 if (t.getTypeId() == null) {
                     return at(path, "is required (one of: " + allowed + ")");
                 }
-                return at(path, "unknown kind '" + t.getTypeId() + "' (allowed: " + allowed + ")");
+                return at(path, "unknown value '" + t.getTypeId() + "' (allowed: " + allowed + ")");
             }
             if (e instanceof ValueInstantiationException vie) {
                 // Jackson may build a record before it notices an unknown key; a misspelt key
@@ -269,14 +286,30 @@ public final class ExperimentsFile {
             for (var component : type.getRecordComponents()) {
                 known.add(SNAKE.translate(component.getName()));
             }
+            String typeKey = SealedSubtypes.typeProperty(type);
             for (String key : locations.keysAt(path)) {
-                if (!known.contains(key) && !key.equals("kind")) {
+                if (!known.contains(key) && !key.equals("kind") && !key.equals(typeKey)) {
                     List<String> keyPath = new ArrayList<>(path);
                     keyPath.add(key);
-                    return at(keyPath, "unknown key (allowed: " + String.join(", ", known) + ")");
+                    return at(keyPath, unknownKey(type, known));
                 }
             }
             return null;
+        }
+
+        /**
+         * "unknown key (allowed: a, b)"; for a record chosen by a {@code type:}-like key "(allowed
+         * for type moons: n, noise, seed)", or "(type mnist takes no other keys)".
+         */
+        private static String unknownKey(Class<?> type, Set<String> allowed) {
+            JsonTypeName name = type == null ? null : type.getAnnotation(JsonTypeName.class);
+            if (name == null) {
+                return "unknown key (allowed: " + String.join(", ", allowed) + ")";
+            }
+            if (allowed.isEmpty()) {
+                return "unknown key (type " + name.value() + " takes no other keys)";
+            }
+            return "unknown key (allowed for type " + name.value() + ": " + String.join(", ", allowed) + ")";
         }
 
         private UserError at(List<String> path, String problem) {

@@ -79,7 +79,7 @@ public final class MlpRunner {
 
     /** The dataset, checked against the network's input and output sizes. */
     static Dataset loadChecked(String name, MlpExperiment spec, RunContext ctx) {
-        Dataset data = Datasets.load(spec.dataset(), ctx.experimentsDir());
+        Dataset data = spec.dataset().load(ctx.experimentsDir());
         List<Integer> layers = spec.layers();
         if (layers.get(0) != data.numFeatures()) {
             throw ctx.experiments().error(List.of("experiments", name, "layers"), "input size " + layers.get(0)

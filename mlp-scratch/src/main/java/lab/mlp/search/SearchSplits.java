@@ -5,7 +5,7 @@ import java.util.List;
 import lab.core.RunContext;
 import lab.mlp.data.Dataset;
 import lab.mlp.experiment.DatasetSpec;
-import lab.mlp.experiment.Datasets;
+import lab.mlp.experiment.GeneratedSpec;
 
 /**
  * Train, validation and test points for an mlp search: the base's generator (moons, circles,
@@ -16,15 +16,13 @@ import lab.mlp.experiment.Datasets;
 record SearchSplits(Dataset train, Dataset validation, Dataset test) {
 
     static SearchSplits of(String base, DatasetSpec spec, RunContext ctx) {
-        if (spec.type() == DatasetSpec.Type.CSV) {
+        if (!(spec instanceof GeneratedSpec generated)) {
             throw ctx.experiments().error(List.of("experiments", base, "dataset", "type"),
                     "an mlp search needs a generated dataset (moons, circles or blobs) to draw validation and test "
-                            + "points from, not csv");
+                            + "points from, not " + spec.typeName());
         }
-        int n = spec.n();
-        DatasetSpec tripled = new DatasetSpec(spec.type(), 3 * n, spec.noise(), spec.seed(), null, spec.centers(),
-                spec.std(), spec.factor());
-        Dataset all = Datasets.load(tripled, ctx.experimentsDir());
+        int n = generated.n();
+        Dataset all = generated.withN(3 * n).load(ctx.experimentsDir());
         return new SearchSplits(slice(all, 0, n, "train"), slice(all, n, n, "validation"),
                 slice(all, 2 * n, n, "test"));
     }

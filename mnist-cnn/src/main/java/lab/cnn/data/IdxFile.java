@@ -13,13 +13,17 @@ import java.util.zip.ZipException;
 import lab.core.UserError;
 
 /**
- * Reads IDX files (the MNIST format), raw or gzipped: images (magic 2051: count, rows, cols, then
- * one unsigned byte per pixel) and labels (magic 2049: count, then one byte per label). The
+ * Reads IDX files (the MNIST format), raw or gzipped: grey images (magic 2051, 3 dimensions:
+ * count, rows, cols, then one unsigned byte per pixel), colour images (magic 2052, 4 dimensions:
+ * count, rows, cols, channels, i.e. N x H x W x C with a pixel's channels side by side, as numpy
+ * arrays of images usually are) and labels (magic 2049: count, then one byte per label). The
  * payload must be exactly what the header declares. Every problem is a one-line
  * {@link UserError}: {@code <path>: <problem> (<what to do>)}.
  */
 public final class IdxFile {
     public static final int IMAGE_MAGIC = 0x803;
+    /** Unsigned bytes in 4 dimensions: N x H x W x C. */
+    public static final int COLOUR_IMAGE_MAGIC = 0x804;
     public static final int LABEL_MAGIC = 0x801;
     public static final int DEFAULT_CLASSES = 10;
 
@@ -32,16 +36,24 @@ public final class IdxFile {
 
     public static IdxImages readImages(Path file) {
         try (InputStream in = MaybeGzip.open(file)) {
-            ByteBuffer header = header(file, in, 16, IMAGE_MAGIC);
+            byte[] magic = in.readNBytes(4);
+            boolean colour = magic.length == 4 && ByteBuffer.wrap(magic).getInt() == COLOUR_IMAGE_MAGIC;
+            ByteBuffer header = header(file, magic, in, colour ? 20 : 16, colour ? COLOUR_IMAGE_MAGIC : IMAGE_MAGIC);
             int count = header.getInt(4);
             int rows = header.getInt(8);
             int cols = header.getInt(12);
-            if (count < 0 || rows <= 0 || cols <= 0) {
-                throw error(file, "header declares " + count + " images of " + rows + "x" + cols, REFETCH);
+            int channels = colour ? header.getInt(16) : 1;
+            String size = rows + "x" + cols + (colour ? "x" + channels : "");
+            if (count < 0 || rows <= 0 || cols <= 0 || channels <= 0) {
+                throw error(file, "header declares " + count + " images of " + size, REFETCH);
             }
-            String declared = count + " images of " + rows + "x" + cols;
-            byte[] pixels = payload(file, in, (long) count * rows * cols, declared);
-            return new IdxImages(count, rows, cols, pixels);
+            if (colour && rows <= 4 && channels > 4) {
+                throw error(file, "header declares " + count + " images of " + size + ", which looks like N x C x H x W",
+                        "this reader takes N x H x W x C, channels last: transpose the array before writing it");
+            }
+            String declared = count + " images of " + size;
+            byte[] pixels = payload(file, in, (long) count * rows * cols * channels, declared);
+            return new IdxImages(count, rows, cols, channels, pixels);
         } catch (IOException e) {
             throw ioError(file, e);
         }
@@ -77,7 +89,16 @@ public final class IdxFile {
     }
 
     private static ByteBuffer header(Path file, InputStream in, int length, int magic) throws IOException {
-        byte[] bytes = in.readNBytes(length);
+        return header(file, new byte[0], in, length, magic);
+    }
+
+    /** The header whose first bytes, {@code start}, have already been read. */
+    private static ByteBuffer header(Path file, byte[] start, InputStream in, int length, int magic)
+            throws IOException {
+        byte[] rest = in.readNBytes(Math.max(0, length - start.length));
+        byte[] bytes = new byte[start.length + rest.length];
+        System.arraycopy(start, 0, bytes, 0, start.length);
+        System.arraycopy(rest, 0, bytes, start.length, rest.length);
         String kind = kind(magic);
         Optional<String> problem = magicProblem(bytes, magic);
         if (problem.isPresent()) {
@@ -117,7 +138,7 @@ public final class IdxFile {
     }
 
     private static String kind(int magic) {
-        return magic == IMAGE_MAGIC ? "image" : "label";
+        return magic == LABEL_MAGIC ? "label" : "image";
     }
 
     /** Reads exactly {@code size} bytes and insists that nothing follows them. */

@@ -13,7 +13,8 @@ import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Mini-batches over one {@link ImageSplit}: features float32 [batch, rows*cols] scaled to [0, 1],
+ * Mini-batches over one {@link ImageSplit}: features float32 [batch, channels*rows*cols] scaled to
+ * [0, 1], channel planes one after the other (the flat NCHW layout DL4J's convolutional input expects),
  * labels one-hot float32 [batch, numClasses]; the last batch may be smaller.
  *
  * <p>A shuffled iterator draws a fresh order for every epoch from one {@code Random(seed)}, so the
@@ -130,12 +131,22 @@ public final class ImageDataSetIterator implements DataSetIterator {
         byte[] source = split.pixels();
         float[] features = new float[n * pixels];
         float[] labels = new float[n * numClasses];
+        int channels = split.channels();
+        int plane = split.rows() * split.cols();
         for (int row = 0; row < n; row++) {
             int image = order[cursor + row];
             int from = split.pixelOffset(image);
             int to = row * pixels;
-            for (int p = 0; p < pixels; p++) {
-                features[to + p] = (source[from + p] & 0xFF) / 255f;
+            if (channels == 1) {
+                for (int p = 0; p < pixels; p++) {
+                    features[to + p] = (source[from + p] & 0xFF) / 255f;
+                }
+            } else { // the file's H x W x C becomes C planes of H x W
+                for (int q = 0; q < plane; q++) {
+                    for (int c = 0; c < channels; c++) {
+                        features[to + c * plane + q] = (source[from + q * channels + c] & 0xFF) / 255f;
+                    }
+                }
             }
             int label = split.label(image);
             if (label >= numClasses) {

@@ -41,10 +41,11 @@ public record MnistData(ImageSplit train, ImageSplit validation, ImageSplit test
         byte[] testLabels = IdxFile.readLabels(files.path(IdxPart.TEST_LABELS), numClasses);
         sameCount(files, IdxPart.TRAIN_LABELS, trainImages, trainLabels);
         sameCount(files, IdxPart.TEST_LABELS, testImages, testLabels);
-        if (testImages.rows() != trainImages.rows() || testImages.cols() != trainImages.cols()) {
-            throw UserError.runtime(files.path(IdxPart.TEST_IMAGES) + ": images are " + testImages.rows() + "x"
-                    + testImages.cols() + " but the training images are " + trainImages.rows() + "x"
-                    + trainImages.cols() + " (the four files must come from one dataset)");
+        if (testImages.rows() != trainImages.rows() || testImages.cols() != trainImages.cols()
+                || testImages.channels() != trainImages.channels()) {
+            throw UserError.runtime(files.path(IdxPart.TEST_IMAGES) + ": images are " + size(testImages)
+                    + " but the training images are " + size(trainImages)
+                    + " (the four files must come from one dataset)");
         }
         int trainCount = trainImages.count() - validationSize;
         if (trainCount <= 0) {
@@ -54,10 +55,12 @@ public record MnistData(ImageSplit train, ImageSplit validation, ImageSplit test
         }
         int rows = trainImages.rows();
         int cols = trainImages.cols();
+        int channels = trainImages.channels();
         MnistData data = new MnistData(
-                new ImageSplit("train", rows, cols, trainImages.pixels(), trainLabels, 0, trainCount),
-                new ImageSplit("validation", rows, cols, trainImages.pixels(), trainLabels, trainCount, validationSize),
-                new ImageSplit("test", rows, cols, testImages.pixels(), testLabels, 0, testImages.count()),
+                new ImageSplit("train", rows, cols, channels, trainImages.pixels(), trainLabels, 0, trainCount),
+                new ImageSplit("validation", rows, cols, channels, trainImages.pixels(), trainLabels, trainCount,
+                        validationSize),
+                new ImageSplit("test", rows, cols, channels, testImages.pixels(), testLabels, 0, testImages.count()),
                 numClasses);
         log.info("loaded {}: {}", dir, data.describe());
         return data;
@@ -74,10 +77,19 @@ public record MnistData(ImageSplit train, ImageSplit validation, ImageSplit test
                 numClasses);
     }
 
-    /** E.g. {@code train 55000, validation 5000, test 10000 images of 28x28, 10 classes}. */
+    /** E.g. {@code train 55000, validation 5000, test 10000 images of 28x28, 10 classes} (32x32x3 for colour). */
     public String describe() {
         return "train " + train.size() + ", validation " + validation.size() + ", test " + test.size()
-                + " images of " + train.rows() + "x" + train.cols() + ", " + numClasses + " classes";
+                + " images of " + geometry().describe();
+    }
+
+    /** The images' height, width and channels, and the number of classes: what a network is built for. */
+    public ImageGeometry geometry() {
+        return new ImageGeometry(train.rows(), train.cols(), train.channels(), numClasses);
+    }
+
+    private static String size(IdxImages images) {
+        return images.rows() + "x" + images.cols() + (images.channels() == 1 ? "" : "x" + images.channels());
     }
 
     private static void sameCount(IdxFileSet files, IdxPart labelPart, IdxImages images, byte[] labels) {

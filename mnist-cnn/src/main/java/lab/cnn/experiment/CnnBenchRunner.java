@@ -27,12 +27,12 @@ public final class CnnBenchRunner {
         CnnExperiment spec = ctx.experiments().reference(bench.network(), CnnExperiment.class,
                 List.of("experiments", name, "network"));
         int batch = bench.batchSize() != null ? bench.batchSize() : spec.batchSize();
-        MnistData data = MnistData.load(CnnImages.locate(bench.network(), spec.dataset(), ctx));
+        MnistData data = spec.dataset().load(spec.dataset().locate(bench.network(), ctx));
         ImageDataSetIterator train = ImageDataSetIterator.shuffled(data.train(), batch, data.numClasses(), spec.seed());
         if (!bench.onednn()) {
             Backend.setOneDnn(false);
         }
-        MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec());
+        MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec(), data.geometry());
         // No count given: measured on a copy of the network and a batch of its own (train is untouched).
         Backend.applyThreads(bench.threads(), Backend.probeStep(net,
                 ImageDataSetIterator.inOrder(data.train(), batch, data.numClasses()).next()));

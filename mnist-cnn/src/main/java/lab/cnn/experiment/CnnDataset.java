@@ -1,37 +1,34 @@
 package lab.cnn.experiment;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.util.Locale;
-import lab.core.config.Check;
-import lab.core.config.InvalidValue;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.nio.file.Path;
+import lab.cnn.data.MnistData;
+import lab.core.RunContext;
 
 /**
- * {@code dataset:} of a cnn experiment: MNIST (found, fetched and checksum-verified by the
- * project) or any directory of the four IDX files, raw or gzipped (e.g. Fashion-MNIST).
+ * The {@code dataset:} of a cnn experiment; its {@code type:} picks the record (named by its
+ * {@code @JsonTypeName}), which has only its own keys. The images' geometry (height, width,
+ * channels) comes from the IDX header, the number of classes from the type: the network is built
+ * for both. A new type is a new record plus its name in {@code permits}.
  */
-@JsonInclude(JsonInclude.Include.NON_NULL)
-public record CnnDataset(Type type, String path) {
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
+public sealed interface CnnDataset permits MnistDataset, IdxDataset {
 
-    public enum Type {
-        MNIST, IDX;
-
-        @Override
-        public String toString() {
-            return name().toLowerCase(Locale.ROOT);
-        }
+    static CnnDataset mnist() {
+        return new MnistDataset();
     }
 
-    public static CnnDataset mnist() {
-        return new CnnDataset(Type.MNIST, null);
-    }
+    /** The directory of the four IDX files, found (or fetched) and checked; {@code experiment} names config errors. */
+    Path locate(String experiment, RunContext ctx);
 
-    public CnnDataset {
-        type = Check.required("type", type);
-        if (type == Type.IDX && (path == null || path.isBlank())) {
-            throw new InvalidValue("path", "is required for type idx (a directory holding the four IDX files)");
-        }
-        if (type == Type.MNIST && path != null) {
-            throw new InvalidValue("path", "does not apply to type mnist (use -Dmnist.dir to point at MNIST files)");
-        }
+    /** "MNIST" or "IDX &lt;directory name&gt;", for logs and metrics. */
+    String name(Path dir);
+
+    /** Labels lie in 0..classes-1, and the network has this many outputs. */
+    int classCount();
+
+    /** The images of {@code dir} (from {@link #locate}), split 55k/5k/10k style, labels checked against {@link #classCount}. */
+    default MnistData load(Path dir) {
+        return MnistData.load(dir, MnistData.VALIDATION_SIZE, classCount());
     }
 }

@@ -97,12 +97,7 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
 
     /** This experiment with another seed (initial weights, dropout masks and batch order). */
     public CnnExperiment withSeed(long newSeed) {
-        // keys that apply to one activation or updater only are given only there, as a YAML file would
-        return new CnnExperiment(description, dataset, activation,
-                activation == CnnActivation.LEAKYRELU ? leakyAlpha : null,
-                activation == CnnActivation.MAXOUT ? maxoutPieces : null, updater, learningRate,
-                updater == UpdaterKind.MOMENTUM ? momentum : null, batchSize, weightInit, dropoutKeep, fcWidth, newSeed, epochs, iterations, evalEvery, lossEvery,
-                trainImages, validationImages, testImages, monitorEvery, checkpointEvery, keepCheckpoints);
+        return toBuilder().seed(newSeed).build();
     }
 
     /** Mini-batch steps per epoch over {@code images} training images (the last batch may be short). */
@@ -121,5 +116,200 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
     /** "adam 1e-04 relu xavier batch 50". */
     public String shortConfig() {
         return updater + " " + learningRate + " " + activation + " " + weightInit + " batch " + batchSize;
+    }
+
+    /** A builder holding this experiment's values: change some, {@code build()} checks the whole. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.description = description;
+        b.dataset = dataset;
+        b.activation = activation;
+        b.leakyAlpha = leakyAlpha;
+        b.maxoutPieces = maxoutPieces;
+        b.updater = updater;
+        b.learningRate = learningRate;
+        b.momentum = momentum;
+        b.batchSize = batchSize;
+        b.weightInit = weightInit;
+        b.dropoutKeep = dropoutKeep;
+        b.fcWidth = fcWidth;
+        b.seed = seed;
+        b.epochs = epochs;
+        b.iterations = iterations;
+        b.evalEvery = evalEvery;
+        b.lossEvery = lossEvery;
+        b.trainImages = trainImages;
+        b.validationImages = validationImages;
+        b.testImages = testImages;
+        b.monitorEvery = monitorEvery;
+        b.checkpointEvery = checkpointEvery;
+        b.keepCheckpoints = keepCheckpoints;
+        return b;
+    }
+
+    /**
+     * Copies of a cnn experiment with some keys changed (the search's candidates), checked once by
+     * the record's constructor when built, so changing several keys never passes through an
+     * invalid combination. Keys that apply to one activation or updater only (leaky_alpha,
+     * maxout_pieces, momentum) are dropped when another is chosen, as a file would have to leave
+     * them out; setting epochs clears iterations and the other way round.
+     */
+    public static final class Builder {
+        private String description;
+        private CnnDataset dataset;
+        private CnnActivation activation;
+        private Double leakyAlpha;
+        private Integer maxoutPieces;
+        private UpdaterKind updater;
+        private Double learningRate;
+        private Double momentum;
+        private Integer batchSize;
+        private WeightInitKind weightInit;
+        private Double dropoutKeep;
+        private Integer fcWidth;
+        private Long seed;
+        private Double epochs;
+        private Long iterations;
+        private Long evalEvery;
+        private Long lossEvery;
+        private Integer trainImages;
+        private Integer validationImages;
+        private Integer testImages;
+        private Integer monitorEvery;
+        private Long checkpointEvery;
+        private Integer keepCheckpoints;
+
+        private Builder() {
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder dataset(CnnDataset dataset) {
+            this.dataset = dataset;
+            return this;
+        }
+
+        public Builder activation(CnnActivation activation) {
+            this.activation = activation;
+            return this;
+        }
+
+        public Builder leakyAlpha(Double leakyAlpha) {
+            this.leakyAlpha = leakyAlpha;
+            return this;
+        }
+
+        public Builder maxoutPieces(Integer maxoutPieces) {
+            this.maxoutPieces = maxoutPieces;
+            return this;
+        }
+
+        public Builder updater(UpdaterKind updater) {
+            this.updater = updater;
+            return this;
+        }
+
+        public Builder learningRate(Double learningRate) {
+            this.learningRate = learningRate;
+            return this;
+        }
+
+        public Builder momentum(Double momentum) {
+            this.momentum = momentum;
+            return this;
+        }
+
+        public Builder batchSize(Integer batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        public Builder weightInit(WeightInitKind weightInit) {
+            this.weightInit = weightInit;
+            return this;
+        }
+
+        public Builder dropoutKeep(Double dropoutKeep) {
+            this.dropoutKeep = dropoutKeep;
+            return this;
+        }
+
+        public Builder fcWidth(Integer fcWidth) {
+            this.fcWidth = fcWidth;
+            return this;
+        }
+
+        public Builder seed(Long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        public Builder epochs(Double epochs) {
+            this.epochs = epochs;
+            if (epochs != null) {
+                this.iterations = null;
+            }
+            return this;
+        }
+
+        public Builder iterations(Long iterations) {
+            this.iterations = iterations;
+            if (iterations != null) {
+                this.epochs = null;
+            }
+            return this;
+        }
+
+        public Builder evalEvery(Long evalEvery) {
+            this.evalEvery = evalEvery;
+            return this;
+        }
+
+        public Builder lossEvery(Long lossEvery) {
+            this.lossEvery = lossEvery;
+            return this;
+        }
+
+        public Builder trainImages(Integer trainImages) {
+            this.trainImages = trainImages;
+            return this;
+        }
+
+        public Builder validationImages(Integer validationImages) {
+            this.validationImages = validationImages;
+            return this;
+        }
+
+        public Builder testImages(Integer testImages) {
+            this.testImages = testImages;
+            return this;
+        }
+
+        public Builder monitorEvery(Integer monitorEvery) {
+            this.monitorEvery = monitorEvery;
+            return this;
+        }
+
+        public Builder checkpointEvery(Long checkpointEvery) {
+            this.checkpointEvery = checkpointEvery;
+            return this;
+        }
+
+        public Builder keepCheckpoints(Integer keepCheckpoints) {
+            this.keepCheckpoints = keepCheckpoints;
+            return this;
+        }
+
+        public CnnExperiment build() {
+            return new CnnExperiment(description, dataset, activation,
+                    activation == CnnActivation.LEAKYRELU ? leakyAlpha : null,
+                    activation == CnnActivation.MAXOUT ? maxoutPieces : null, updater, learningRate,
+                    updater == UpdaterKind.MOMENTUM ? momentum : null, batchSize, weightInit, dropoutKeep, fcWidth,
+                    seed, epochs, iterations, evalEvery, lossEvery, trainImages, validationImages, testImages,
+                    monitorEvery, checkpointEvery, keepCheckpoints);
+        }
     }
 }

@@ -1,11 +1,9 @@
 package lab.cnn.experiment;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import lab.cnn.data.ImageDataSetIterator;
+import lab.cnn.data.ImageGeometry;
 import lab.cnn.data.MnistData;
-import lab.cnn.data.MnistFiles;
 import lab.cnn.model.DeepMnistNetwork;
 import lab.core.RunContext;
 import lab.core.io.DisplayPaths;
@@ -13,7 +11,7 @@ import lab.core.UserError;
 
 /**
  * The images of a cnn experiment: located and verified, cut to the experiment's image counts and
- * checked to fit the network. Read-only, so one copy can serve several trainings at once; each
+ * checked to fit the network (which is built for their geometry). Read-only, so one copy can serve several trainings at once; each
  * gets its own iterators (they hold a position).
  *
  * @param name   "MNIST" or "IDX &lt;directory&gt;"
@@ -24,28 +22,18 @@ public record CnnImages(String name, String source, MnistData images) {
     public static final int EVAL_BATCH = 500;
 
     public static CnnImages load(String experiment, CnnExperiment spec, RunContext ctx) {
-        Path dir = locate(experiment, spec.dataset(), ctx);
-        String name = spec.dataset().type() == CnnDataset.Type.MNIST ? "MNIST" : "IDX " + dir.getFileName();
-        MnistData data = MnistData.load(dir).subset(spec.trainImages(), spec.validationImages(), spec.testImages());
-        if (data.train().rows() != DeepMnistNetwork.HEIGHT || data.train().cols() != DeepMnistNetwork.WIDTH
-                || data.numClasses() != DeepMnistNetwork.CLASSES) {
-            throw UserError.runtime(dir + ": images are " + data.train().rows() + "x" + data.train().cols()
-                    + " with " + data.numClasses() + " classes; the network needs 28x28 images and 10 classes");
-        }
-        return new CnnImages(name, DisplayPaths.of(ctx.experimentsDir(), dir), data);
+        Path dir = spec.dataset().locate(experiment, ctx);
+        MnistData data = spec.dataset().load(dir)
+                .subset(spec.trainImages(), spec.validationImages(), spec.testImages());
+        DeepMnistNetwork.problem(data.geometry()).ifPresent(problem -> {
+            throw UserError.runtime(dir + ": images are " + data.geometry().describe() + ": " + problem);
+        });
+        return new CnnImages(spec.dataset().name(dir), DisplayPaths.of(ctx.experimentsDir(), dir), data);
     }
 
-    /** The verified directory of the four IDX files. */
-    static Path locate(String experiment, CnnDataset dataset, RunContext ctx) {
-        if (dataset.type() == CnnDataset.Type.MNIST) {
-            return new MnistFiles(ctx.cacheDir().resolve("mnist")).locate();
-        }
-        Path dir = ctx.experimentsDir().resolve(dataset.path()).normalize();
-        if (!Files.isDirectory(dir)) {
-            throw ctx.experiments().error(List.of("experiments", experiment, "dataset", "path"),
-                    dir + " is not a directory (expected a directory holding the four IDX files)");
-        }
-        return dir;
+    /** What the network is built for: the images' height, width, channels and the classes. */
+    public ImageGeometry geometry() {
+        return images.geometry();
     }
 
     /** Training batches in an order drawn from {@code spec}'s seed, a new one every epoch. */

@@ -73,7 +73,8 @@ public final class CnnRunner {
             checkpoints.clear();
         }
         MultiLayerNetwork net = restored.map(CheckpointStore.Restored::net).orElseGet(() -> monitored
-                ? DeepMnistNetwork.createMonitored(spec.networkSpec()) : DeepMnistNetwork.create(spec.networkSpec()));
+                ? DeepMnistNetwork.createMonitored(spec.networkSpec(), data.geometry())
+                : DeepMnistNetwork.create(spec.networkSpec(), data.geometry()));
         TrainingState from = restored.map(r -> r.state().resumed()).orElse(TrainingState.start());
         // A resumed run keeps the thread count it trained with (it decides the float sums, so the
         // bits); else, with no -Dthreads / OMP_NUM_THREADS, measured on a copy of the network.

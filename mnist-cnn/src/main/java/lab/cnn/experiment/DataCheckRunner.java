@@ -14,8 +14,8 @@ public final class DataCheckRunner {
     }
 
     public static void run(String name, DataCheck spec, RunContext ctx) {
-        Path dir = CnnImages.locate(name, spec.dataset(), ctx);
-        MnistData data = MnistData.load(dir);
+        Path dir = spec.dataset().locate(name, ctx);
+        MnistData data = spec.dataset().load(dir);
         LOG.info("{}: {} is ready: {}", name, dir, data.describe());
     }
 }

@@ -1,5 +1,7 @@
 package lab.cnn.model;
 
+import java.util.Optional;
+import lab.cnn.data.ImageGeometry;
 import lab.cnn.model.maxout.MaxoutLayer;
 import lab.cnn.model.pool.MaxPool2x2Layer;
 import org.deeplearning4j.nn.conf.CacheMode;
@@ -28,25 +30,58 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * -> conv 5x5x64 -> act -> maxpool 2x2 -> fc 1024 -> act -> dropout -> softmax 10, cross-entropy.
  * With maxout each conv/fc layer computes k times the units and a maxout layer keeps the
  * largest of each group of k, so every layer still hands on 32, 64 and 1024 units.
+ *
+ * <p>Input size, channels and classes come from the dataset ({@link ImageGeometry}); 28x28x1 and
+ * 10 classes are the tutorial's. The 5x5 convolutions keep the size (same padding), each pooling
+ * halves it, so fc1 sees (height/4) x (width/4) x 64 values (7x7x64 for MNIST; DL4J infers that
+ * from the input type) and the height and width must be multiples of 4. conv1 is the project's
+ * {@link InputConvolutionLayer} for any number of input channels: its backprop is written for
+ * [mb, channels, h, w] (tested against DL4J's layer with 2 and 3 channels).
  */
 public final class DeepMnistNetwork {
-    public static final int HEIGHT = 28;
-    public static final int WIDTH = 28;
-    public static final int CLASSES = 10;
 
     /**
-     * Sizes that are fixed by the tutorial, not by the experiment; tests shrink them to
+     * The input and the sizes fixed by the tutorial (kernel, conv widths); tests shrink them to
      * gradient-check the same architecture.
      */
-    record Geometry(int height, int width, int kernel, int conv1, int conv2, int classes, DataType dataType) {
-        static final Geometry DEEP_MNIST = new Geometry(HEIGHT, WIDTH, 5, 32, 64, CLASSES, DataType.FLOAT);
+    record Geometry(int height, int width, int channels, int kernel, int conv1, int conv2, int classes,
+                    DataType dataType) {
+        static final Geometry DEEP_MNIST = of(ImageGeometry.MNIST);
+
+        /** Grey input. */
+        Geometry(int height, int width, int kernel, int conv1, int conv2, int classes, DataType dataType) {
+            this(height, width, 1, kernel, conv1, conv2, classes, dataType);
+        }
+
+        /** The tutorial's layers over {@code input}'s images and classes. */
+        static Geometry of(ImageGeometry input) {
+            return new Geometry(input.height(), input.width(), input.channels(), 5, 32, 64, input.classes(),
+                    DataType.FLOAT);
+        }
     }
 
     private DeepMnistNetwork() {
     }
 
+    /** Why the network cannot be built for {@code input}, or empty if it can. */
+    public static Optional<String> problem(ImageGeometry input) {
+        if (input.height() % 4 != 0 || input.width() % 4 != 0) {
+            return Optional.of("the network's two 2x2 poolings need a height and width divisible by 4");
+        }
+        if (input.classes() < 2) {
+            return Optional.of("the network needs at least 2 classes");
+        }
+        return Optional.empty();
+    }
+
+    /** The tutorial's network: 28x28 grey images, 10 classes. */
     public static MultiLayerNetwork create(NetworkSpec spec) {
-        return init(configuration(spec, Geometry.DEEP_MNIST, false));
+        return create(spec, ImageGeometry.MNIST);
+    }
+
+    /** The network for {@code input}'s images and classes. */
+    public static MultiLayerNetwork create(NetworkSpec spec, ImageGeometry input) {
+        return init(configuration(spec, checked(input), false));
     }
 
     /**
@@ -56,7 +91,18 @@ public final class DeepMnistNetwork {
      * DL4J UI. Same maths and, from the same seed, the same weights as {@link #create}.
      */
     public static MultiLayerNetwork createMonitored(NetworkSpec spec) {
-        return init(configuration(spec, Geometry.DEEP_MNIST, true));
+        return createMonitored(spec, ImageGeometry.MNIST);
+    }
+
+    public static MultiLayerNetwork createMonitored(NetworkSpec spec, ImageGeometry input) {
+        return init(configuration(spec, checked(input), true));
+    }
+
+    private static Geometry checked(ImageGeometry input) {
+        problem(input).ifPresent(p -> {
+            throw new IllegalArgumentException(input.describe() + ": " + p);
+        });
+        return Geometry.of(input);
     }
 
     private static MultiLayerNetwork init(MultiLayerConfiguration conf) {
@@ -67,6 +113,10 @@ public final class DeepMnistNetwork {
 
     public static MultiLayerConfiguration configuration(NetworkSpec spec) {
         return configuration(spec, Geometry.DEEP_MNIST, false);
+    }
+
+    public static MultiLayerConfiguration configuration(NetworkSpec spec, ImageGeometry input) {
+        return configuration(spec, checked(input), false);
     }
 
     static MultiLayerConfiguration configuration(NetworkSpec spec, Geometry g) {
@@ -112,7 +162,7 @@ public final class DeepMnistNetwork {
             output.dropOut(new SeededDropout(spec.dropoutKeep(), spec.seed()));
         }
         layers.layer(output.build());
-        return layers.setInputType(InputType.convolutionalFlat(g.height(), g.width(), 1)).build();
+        return layers.setInputType(InputType.convolutionalFlat(g.height(), g.width(), g.channels())).build();
     }
 
     /** What follows a weighted layer: maxout, or in the split form the activation function. */

@@ -24,4 +24,56 @@ public record NetworkSpec(CnnActivation activation, double leakyAlpha, int maxou
         return new NetworkSpec(CnnActivation.RELU, 0.01, 2, WeightInitKind.XAVIER, UpdaterKind.ADAM, 1e-4, 0.9, 0.5,
                 1024, seed);
     }
+
+    // Copies with one setting changed: call sites name what they change instead of passing ten values by position.
+
+    public NetworkSpec withActivation(CnnActivation activation) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
+
+    public NetworkSpec withLeakyAlpha(double leakyAlpha) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
+
+    public NetworkSpec withMaxoutPieces(int maxoutPieces) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
+
+    public NetworkSpec withWeightInit(WeightInitKind weightInit) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
+
+    public NetworkSpec withUpdater(UpdaterKind updater) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
+
+    public NetworkSpec withLearningRate(double learningRate) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
+
+    public NetworkSpec withMomentum(double momentum) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
+
+    public NetworkSpec withDropoutKeep(double dropoutKeep) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
+
+    public NetworkSpec withFcWidth(int fcWidth) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
+
+    public NetworkSpec withSeed(long seed) {
+        return new NetworkSpec(activation, leakyAlpha, maxoutPieces, weightInit, updater, learningRate, momentum,
+                dropoutKeep, fcWidth, seed);
+    }
 }

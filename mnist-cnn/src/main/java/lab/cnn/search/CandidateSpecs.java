@@ -1,6 +1,5 @@
 package lab.cnn.search;
 
-import java.util.HashMap;
 import java.util.Map;
 import lab.cnn.experiment.CnnExperiment;
 import lab.cnn.model.CnnActivation;
@@ -29,38 +28,26 @@ final class CandidateSpecs {
         double dropoutKeep = number(params, "dropout_keep", base.dropoutKeep()).doubleValue();
         int fcWidth = number(params, "fc_width", base.fcWidth()).intValue();
         int batchSize = number(params, "batch_size", base.batchSize()).intValue();
-        Double epochs;
-        Long iterations;
+        CnnExperiment.Builder candidate = base.toBuilder()
+                // the builder drops leaky_alpha, maxout_pieces and momentum where they no longer apply
+                .activation(activation)
+                .updater(updater)
+                .weightInit(weightInit)
+                .learningRate(learningRate)
+                .dropoutKeep(dropoutKeep)
+                .fcWidth(fcWidth)
+                .batchSize(batchSize)
+                .evalEvery(EVALUATE_AT_END)
+                .trainImages(or(search.trainImages(), base.trainImages()))
+                .validationImages(or(search.validationImages(), base.validationImages()))
+                .testImages(or(search.testImages(), base.testImages()))
+                .monitorEvery(0);
         if (search.iterations() != null) {
-            epochs = null;
-            iterations = search.iterations();
+            candidate.iterations(search.iterations());
         } else if (search.epochs() != null) {
-            epochs = search.epochs();
-            iterations = null;
-        } else {
-            epochs = base.epochs();
-            iterations = base.iterations();
+            candidate.epochs(search.epochs());
         }
-        Map<String, Object> with = new HashMap<>();
-        with.put("activation", activation);
-        // keys that apply to one activation or updater only must be absent otherwise
-        with.put("leakyAlpha", activation == CnnActivation.LEAKYRELU ? base.leakyAlpha() : null);
-        with.put("maxoutPieces", activation == CnnActivation.MAXOUT ? base.maxoutPieces() : null);
-        with.put("updater", updater);
-        with.put("momentum", updater == UpdaterKind.MOMENTUM ? base.momentum() : null);
-        with.put("weightInit", weightInit);
-        with.put("learningRate", learningRate);
-        with.put("dropoutKeep", dropoutKeep);
-        with.put("fcWidth", fcWidth);
-        with.put("batchSize", batchSize);
-        with.put("epochs", epochs);
-        with.put("iterations", iterations);
-        with.put("evalEvery", EVALUATE_AT_END);
-        with.put("trainImages", or(search.trainImages(), base.trainImages()));
-        with.put("validationImages", or(search.validationImages(), base.validationImages()));
-        with.put("testImages", or(search.testImages(), base.testImages()));
-        with.put("monitorEvery", 0);
-        return RecordCopy.with(base, with);
+        return candidate.build();
     }
 
     private static Number number(Map<String, Object> params, String key, Number fallback) {

@@ -119,7 +119,7 @@ public final class CnnSearchRunner {
     static CandidateOutcome train(String name, int index, CnnExperiment base, CnnSearch search,
                                   Map<String, Object> params, CnnImages data) {
         CnnExperiment spec = CandidateSpecs.derive(base, search, params);
-        MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec());
+        MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec(), data.geometry());
         ImageDataSetIterator train = data.train(spec);
         Schedule schedule = new Schedule(spec.totalIterations(train.numExamples()), CandidateSpecs.EVALUATE_AT_END,
                 spec.lossEvery());

@@ -47,8 +47,7 @@ class OneDnnEquivalenceTest {
     @ParameterizedTest
     @EnumSource(CnnActivation.class)
     void bothPathsMatchADoublePrecisionComputation(CnnActivation activation) {
-        NetworkSpec spec = new NetworkSpec(activation, 0.01, 2, WeightInitKind.XAVIER, UpdaterKind.ADAM, 1e-4, 0.9,
-                1.0, 1024, 5);
+        NetworkSpec spec = NetworkSpec.baseline(5).withActivation(activation).withDropoutKeep(1.0);
         MultiLayerNetwork fast = DeepMnistNetwork.create(spec);
         assertTrue(usesHelpers(fast), "the oneDNN helpers are loaded");
         Backend.setOneDnn(false);

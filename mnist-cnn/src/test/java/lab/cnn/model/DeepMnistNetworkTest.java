@@ -23,7 +23,8 @@ import org.nd4j.linalg.learning.config.Sgd;
 
 class DeepMnistNetworkTest {
     private static NetworkSpec spec(CnnActivation act, WeightInitKind init, UpdaterKind updater) {
-        return new NetworkSpec(act, 0.2, 2, init, updater, 1e-3, 0.8, 0.5, 1024, 7);
+        return NetworkSpec.baseline(7).withActivation(act).withLeakyAlpha(0.2).withWeightInit(init).withUpdater(updater)
+                .withLearningRate(1e-3).withMomentum(0.8);
     }
 
     @Test

@@ -49,8 +49,8 @@ class InputConvolutionGradientCheckTest {
     @ParameterizedTest
     @EnumSource(CnnActivation.class)
     void smallDeepMnist(CnnActivation activation) {
-        NetworkSpec spec = new NetworkSpec(activation, 0.1, 2, WeightInitKind.XAVIER, UpdaterKind.SGD, 1.0, 0.9,
-                1.0, 5, 12345);
+        NetworkSpec spec = NetworkSpec.baseline(12345).withActivation(activation).withLeakyAlpha(0.1)
+                .withUpdater(UpdaterKind.SGD).withLearningRate(1.0).withDropoutKeep(1.0).withFcWidth(5);
         MultiLayerNetwork net = new MultiLayerNetwork(FirstLayerSwap.withInputLayer(
                 DeepMnistNetwork.configuration(spec, SmallNetworkGradientCheckTest.SMALL)));
         net.init();

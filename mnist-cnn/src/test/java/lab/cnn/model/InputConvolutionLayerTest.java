@@ -62,8 +62,7 @@ class InputConvolutionLayerTest {
     @MethodSource("cases")
     void sameScoreAndGradientsAsDl4j(CnnActivation activation, boolean oneDnn, boolean split) {
         Backend.setOneDnn(oneDnn);
-        NetworkSpec spec = new NetworkSpec(activation, 0.01, 2, WeightInitKind.XAVIER, UpdaterKind.ADAM, 1e-4, 0.9,
-                1.0, 128, 11);
+        NetworkSpec spec = NetworkSpec.baseline(11).withActivation(activation).withDropoutKeep(1.0).withFcWidth(128);
         MultiLayerConfiguration conf = DeepMnistNetwork.configuration(spec, DeepMnistNetwork.Geometry.DEEP_MNIST, split);
         MultiLayerNetwork dl4j = new MultiLayerNetwork(FirstLayerSwap.withDl4jLayer(conf));
         dl4j.init();
@@ -229,8 +228,7 @@ class InputConvolutionLayerTest {
     /** A few Adam steps from the same start end at the same weights (within rounding). */
     @Test
     void trainsLikeDl4j() {
-        NetworkSpec spec = new NetworkSpec(CnnActivation.RELU, 0.01, 2, WeightInitKind.XAVIER, UpdaterKind.ADAM, 1e-3,
-                0.9, 0.5, 64, 3);
+        NetworkSpec spec = NetworkSpec.baseline(3).withLearningRate(1e-3).withFcWidth(64);
         MultiLayerConfiguration conf = DeepMnistNetwork.configuration(spec);
         MultiLayerNetwork dl4j = new MultiLayerNetwork(FirstLayerSwap.withDl4jLayer(conf));
         dl4j.init();

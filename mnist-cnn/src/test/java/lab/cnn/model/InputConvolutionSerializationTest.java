@@ -53,8 +53,7 @@ class InputConvolutionSerializationTest {
 
     @Test
     void trainedModelSurvivesModelSerializer(@TempDir Path dir) throws IOException {
-        NetworkSpec spec = new NetworkSpec(CnnActivation.RELU, 0.01, 2, WeightInitKind.XAVIER, UpdaterKind.ADAM, 1e-3,
-                0.9, 1.0, 32, 21);
+        NetworkSpec spec = NetworkSpec.baseline(21).withLearningRate(1e-3).withDropoutKeep(1.0).withFcWidth(32);
         MultiLayerNetwork net = new MultiLayerNetwork(FirstLayerSwap.withInputLayer(DeepMnistNetwork.configuration(spec)));
         net.init();
         INDArray x = InputConvolutionLayerTest.batch(4, 784, 8);

@@ -17,8 +17,8 @@ class SplitNetworkTest {
     @ParameterizedTest
     @EnumSource(CnnActivation.class)
     void splitEqualsFused(CnnActivation activation) {
-        NetworkSpec spec = new NetworkSpec(activation, 0.1, 2, WeightInitKind.XAVIER, UpdaterKind.ADAM, 1e-3, 0.9,
-                0.5, 64, 3);
+        NetworkSpec spec = NetworkSpec.baseline(3).withActivation(activation).withLeakyAlpha(0.1).withLearningRate(1e-3)
+                .withFcWidth(64);
         MultiLayerNetwork fused = DeepMnistNetwork.create(spec);
         MultiLayerNetwork split = DeepMnistNetwork.createMonitored(spec);
         assertArrayEquals(fused.params().toFloatVector(), split.params().toFloatVector(), 0f, "same seeded weights");

@@ -67,8 +67,7 @@ class CnnTrainerTest {
 
     @Test
     void nonFiniteLossStopsAtOnce() {
-        NetworkSpec huge = new NetworkSpec(lab.cnn.model.CnnActivation.RELU, 0.01, 2, lab.cnn.model.WeightInitKind.XAVIER,
-                UpdaterKind.SGD, 1e6, 0.9, 0.5, 64, 0);
+        NetworkSpec huge = NetworkSpec.baseline(0).withUpdater(UpdaterKind.SGD).withLearningRate(1e6).withFcWidth(64);
         TrainingRun run = train(3, huge, 50);
         assertTrue(run.diverged());
         assertTrue(run.divergedAt() < 50, "at " + run.divergedAt());
@@ -76,8 +75,6 @@ class CnnTrainerTest {
     }
 
     static NetworkSpec baseline(double lr) {
-        NetworkSpec b = NetworkSpec.baseline(0);
-        return new NetworkSpec(b.activation(), b.leakyAlpha(), b.maxoutPieces(), b.weightInit(), UpdaterKind.ADAM, lr,
-                b.momentum(), b.dropoutKeep(), 64, 0);
+        return NetworkSpec.baseline(0).withUpdater(UpdaterKind.ADAM).withLearningRate(lr).withFcWidth(64);
     }
 }
