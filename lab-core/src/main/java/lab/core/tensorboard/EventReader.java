@@ -25,41 +25,68 @@ public final class EventReader {
 
     /** Every record of one event file, in file order. */
     public static List<EventRecord> read(Path file) {
-        byte[] bytes;
+        List<EventRecord> records = new ArrayList<>();
+        for (Framed framed : framed(file, readBytes(file), false)) {
+            addRecords(framed.event(), framed.offset(), records);
+        }
+        return records;
+    }
+
+    /** One TFRecord: where it starts, its whole bytes (framing included) and the Event in it. */
+    record Framed(int offset, int end, Event event) {
+    }
+
+    static byte[] readBytes(Path file) {
         try {
-            bytes = Files.readAllBytes(file);
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read the TensorBoard event file: " + e, e);
         }
-        List<EventRecord> records = new ArrayList<>();
+    }
+
+    /**
+     * The records of {@code bytes}, checked. Strict: any problem is an exception; else the records
+     * before the first problem (a file whose writer was killed mid-record ends with a partial one).
+     */
+    static List<Framed> framed(Path file, byte[] bytes, boolean stopAtProblem) {
+        List<Framed> records = new ArrayList<>();
         ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         while (in.hasRemaining()) {
-            int offset = in.position();
-            if (in.remaining() < TfRecord.HEADER) {
-                throw new CorruptEventFileException(file, offset, "truncated record header");
-            }
-            long length = in.getLong();
-            int lengthCrc = in.getInt();
-            if (lengthCrc != TfRecord.maskedCrc32c(bytes, offset, 8)) {
-                throw new CorruptEventFileException(file, offset, "bad CRC of the record length");
-            }
-            if (length < 0 || length > in.remaining() - TfRecord.FOOTER) {
-                throw new CorruptEventFileException(file, offset, "truncated record (length " + length + ")");
-            }
-            int start = in.position();
-            in.position(start + (int) length);
-            if (in.getInt() != TfRecord.maskedCrc32c(bytes, start, (int) length)) {
-                throw new CorruptEventFileException(file, offset, "bad CRC of the record data");
-            }
-            Event event;
             try {
-                event = Event.parseFrom(ByteBuffer.wrap(bytes, start, (int) length));
-            } catch (InvalidProtocolBufferException e) {
-                throw new CorruptEventFileException(file, offset, "not an Event protobuf: " + e.getMessage());
+                records.add(next(file, bytes, in));
+            } catch (CorruptEventFileException e) {
+                if (stopAtProblem) {
+                    break;
+                }
+                throw e;
             }
-            addRecords(event, offset, records);
         }
         return records;
+    }
+
+    private static Framed next(Path file, byte[] bytes, ByteBuffer in) {
+        int offset = in.position();
+        if (in.remaining() < TfRecord.HEADER) {
+            throw new CorruptEventFileException(file, offset, "truncated record header");
+        }
+        long length = in.getLong();
+        int lengthCrc = in.getInt();
+        if (lengthCrc != TfRecord.maskedCrc32c(bytes, offset, 8)) {
+            throw new CorruptEventFileException(file, offset, "bad CRC of the record length");
+        }
+        if (length < 0 || length > in.remaining() - TfRecord.FOOTER) {
+            throw new CorruptEventFileException(file, offset, "truncated record (length " + length + ")");
+        }
+        int start = in.position();
+        in.position(start + (int) length);
+        if (in.getInt() != TfRecord.maskedCrc32c(bytes, start, (int) length)) {
+            throw new CorruptEventFileException(file, offset, "bad CRC of the record data");
+        }
+        try {
+            return new Framed(offset, in.position(), Event.parseFrom(ByteBuffer.wrap(bytes, start, (int) length)));
+        } catch (InvalidProtocolBufferException e) {
+            throw new CorruptEventFileException(file, offset, "not an Event protobuf: " + e.getMessage());
+        }
     }
 
     /** Every record of every event file in {@code logDir} (not its subdirectories), files in name order. */
@@ -74,7 +101,10 @@ public final class EventReader {
     /** The event files of {@code logDir}, in name order (TensorBoard's reading order). */
     public static List<Path> eventFiles(Path logDir) {
         try (Stream<Path> files = Files.list(logDir)) {
-            return files.filter(p -> p.getFileName().toString().contains("tfevents")).sorted().toList();
+            return files.filter(p -> {
+                String name = p.getFileName().toString();
+                return name.contains("tfevents") && !name.startsWith(".");
+            }).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(logDir + ": cannot list the TensorBoard log directory: " + e, e);
         }

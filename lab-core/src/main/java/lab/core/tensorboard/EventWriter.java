@@ -118,9 +118,12 @@ public final class EventWriter implements AutoCloseable {
     }
 
     /**
-     * A session (re)start at {@code step}, for a run resumed from a checkpoint: TensorBoard then
-     * drops what this log directory holds at {@code step} and later (written before the run
-     * stopped and to be written again), as it does for TensorFlow's own restarts.
+     * A session start at {@code step}: write one when a run starts ({@code step} 0) and when it
+     * resumes from a checkpoint ({@code step} = checkpoint + 1). TensorBoard drops what the log
+     * directory holds at {@code step} and later (written before the run stopped, to be written
+     * again), as for TensorFlow's own restarts; its server ignores the first start of a log
+     * directory, hence one at the very beginning too. {@link EventFiles#keepUpTo} does the same to
+     * the files themselves, for readers that ignore restarts.
      */
     public void sessionStart(long step) {
         write(Event.newBuilder().setWallTime(System.currentTimeMillis() / 1000.0).setStep(step)
