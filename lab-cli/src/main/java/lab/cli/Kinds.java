@@ -12,8 +12,10 @@ import lab.cnn.experiment.CnnSuite;
 import lab.cnn.experiment.CnnSuiteRunner;
 import lab.cnn.experiment.DataCheck;
 import lab.cnn.experiment.DataCheckRunner;
+import lab.cnn.experiment.TensorBoardBrowse;
 import lab.cnn.experiment.UiBrowse;
 import lab.cnn.monitor.SavedRunsBrowser;
+import lab.cnn.monitor.TensorBoardServer;
 import lab.cnn.search.CnnSearch;
 import lab.cnn.search.CnnSearchRunner;
 import lab.core.RunContext;
@@ -43,6 +45,7 @@ final class Kinds {
         kinds.put("cnn-suite", CnnSuite.class);
         kinds.put("cnn-report", CnnReport.class);
         kinds.put("ui", UiBrowse.class);
+        kinds.put("tensorboard", TensorBoardBrowse.class);
         kinds.put("search", CnnSearch.class);
         kinds.put("mlp-search", MlpSearch.class);
         return kinds;
@@ -61,6 +64,8 @@ final class Kinds {
             CnnReportRunner.run(name, report, ctx);
         } else if (spec instanceof UiBrowse) {
             SavedRunsBrowser.serve(ctx.runsDir());
+        } else if (spec instanceof TensorBoardBrowse tensorBoard) {
+            TensorBoardServer.serve(ctx.runsDir(), tensorBoard.host(), tensorBoard.port());
         } else if (spec instanceof CnnSuite suite) {
             CnnSuiteRunner.run(name, suite, ctx);
         } else if (spec instanceof CnnBench bench) {
