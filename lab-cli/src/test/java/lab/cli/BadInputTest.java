@@ -183,6 +183,17 @@ class BadInputTest {
                     // Never reached when the port is checked first; if it were, no download either.
                     env.properties.put("mnist.dir", env.dir.resolve("no-mnist").toString());
                 }, 1, "error: UI port {port} on 127.0.0.1 is in use (choose another with -Dui.port=N)"),
+                row("TensorBoard port out of range", experiment("tensorboard", "port: 70000"), NONE, 2,
+                        "error: experiments.yaml:4:5: port: must be a port number between 1 and 65535, got 70000"),
+                row("TensorBoard without a runs directory", experiment("tensorboard"), NONE, 1,
+                        "error: {dir}/runs: no runs directory yet (train a cnn experiment first"),
+                row("TensorBoard port in use", experiment("tensorboard"), env -> {
+                    ServerSocket busy = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"));
+                    env.resources.add(busy);
+                    env.port = busy.getLocalPort();
+                    Files.createDirectories(env.runs);
+                    env.write("experiments.yaml", experiment("tensorboard", "port: " + env.port));
+                }, 1, "error: port {port} on 127.0.0.1 is in use (another TensorBoard?): set port: N"),
                 row("no saved runs for the UI (kind ui)", experiment("ui"), NONE, 1,
                         "error: no saved training-UI stats in {dir}/runs (looked for */ui-stats.dl4j): "),
                 row("results directory is a file (mlp)", mlp("layers: [2, 3, 2]", "passes: 10"),

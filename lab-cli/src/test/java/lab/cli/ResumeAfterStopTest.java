@@ -84,6 +84,7 @@ class ResumeAfterStopTest {
         assertTrue(at >= 21 && at < 60, "resumed at " + at);
         assertFalse(Files.exists(runs("killed").resolve("checkpoints")), "a finished run deletes its checkpoints");
         assertLayerStatsOncePerIteration(runs("killed").resolve("layer-stats.csv"));
+        assertTensorBoardStepsOnce(runs("killed").resolve("tensorboard"), at);
     }
 
     @Test
@@ -197,6 +198,24 @@ class ResumeAfterStopTest {
     }
 
     /** Every monitored (iteration, layer, quantity) once: rows written after the checkpoint and before the kill were dropped. */
+    /**
+     * The killed session's event file and the resumed one's: every loss point once (the records
+     * after the checkpoint dropped, not restarted at 0), the resumed file starting at the checkpoint.
+     */
+    private static void assertTensorBoardStepsOnce(Path logDir, long resumedAt) {
+        List<Path> files = lab.core.tensorboard.EventReader.eventFiles(logDir);
+        assertEquals(2, files.size(), files.toString());
+        List<Long> loss = lab.core.tensorboard.EventReader.readDirectory(logDir).stream()
+                .filter(r -> r.tag().equals("train/loss")).map(r -> r.step()).toList();
+        List<Long> expected = new ArrayList<>(List.of(1L));
+        for (long i = 10; i <= 60; i += 10) {
+            expected.add(i);
+        }
+        assertEquals(expected, loss);
+        assertTrue(lab.core.tensorboard.EventReader.read(files.get(1)).stream()
+                .allMatch(r -> r.step() == 0 || r.step() > resumedAt), "resumed file starts after " + resumedAt);
+    }
+
     private static void assertLayerStatsOncePerIteration(Path csv) throws IOException {
         Map<String, Integer> seen = new TreeMap<>();
         for (String line : Files.readAllLines(csv).subList(1, Files.readAllLines(csv).size())) {

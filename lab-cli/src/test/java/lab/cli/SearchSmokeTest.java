@@ -89,6 +89,12 @@ class SearchSmokeTest {
                 out.resolve("runs/search-smoke/best-model.zip").toFile(), false);
         assertEquals(3_274_634, best.numParams());
         assertFalse(Files.exists(out.resolve("results/cnn")), "a search writes only results/search/");
+        // TensorBoard: each candidate's validation error under its name, and all three under one tag
+        List<lab.core.tensorboard.EventRecord> events =
+                lab.core.tensorboard.EventReader.readDirectory(out.resolve("runs/search-smoke/tensorboard"));
+        assertEquals(3, events.stream().filter(r -> r.tag().startsWith("candidates/")).count());
+        assertEquals(List.of(1L, 2L, 3L), events.stream().filter(r -> r.tag().equals("search/validation_error"))
+                .map(r -> r.step()).toList());
     }
 
     @Test

@@ -11,8 +11,10 @@ import lab.cnn.experiment.CnnSuite;
 import lab.cnn.experiment.CnnSuiteRunner;
 import lab.cnn.experiment.DataCheck;
 import lab.cnn.experiment.DataCheckRunner;
+import lab.cnn.experiment.TensorBoardBrowse;
 import lab.cnn.experiment.UiBrowse;
 import lab.cnn.monitor.SavedRunsBrowser;
+import lab.cnn.monitor.TensorBoardServer;
 import lab.cnn.search.CnnSearch;
 import lab.cnn.search.CnnSearchRunner;
 import lab.core.kind.ExperimentKind;
@@ -30,6 +32,8 @@ public final class CnnKinds implements KindProvider {
                 ExperimentKind.of("cnn-suite", CnnSuite.class, CnnSuiteRunner::run),
                 ExperimentKind.of("cnn-report", CnnReport.class, CnnReportRunner::run),
                 ExperimentKind.of("ui", UiBrowse.class, (name, ui, ctx) -> SavedRunsBrowser.serve(ctx.runsDir())),
+                ExperimentKind.of("tensorboard", TensorBoardBrowse.class,
+                        (name, tb, ctx) -> TensorBoardServer.serve(ctx.runsDir(), tb.host(), tb.port())),
                 ExperimentKind.of("search", CnnSearch.class, CnnSearchRunner::run));
     }
 }

@@ -100,10 +100,10 @@ public final class CnnRunner {
         }
         TrainingRun run;
         try (StopRequest stop = StopRequest.onShutdown(name);
-             RunMonitor monitor = monitored ? RunMonitor.attach(name, net, spec, data, runDir,
-                     restored.isPresent() ? from.iteration() : -1) : null) {
-            run = trainer.stopOn(stop).train(net, data.train(), data.validation(), data.test(), data.trainCount(),
-                    from);
+             RunMonitor monitor = RunMonitor.attach(name, net, spec, data, runDir,
+                     restored.isPresent() ? from.iteration() : -1)) {
+            run = trainer.stopOn(stop).observe(monitor.observer()).train(net, data.train(), data.validation(),
+                    data.test(), data.trainCount(), from);
         }
         if (run.interrupted()) {
             throw UserError.runtime(name + ": interrupted at iteration " + run.iterations() + "; no results written");

@@ -42,6 +42,13 @@ public final class LayerStatsListener extends BaseTrainingListener implements Cl
     private final int every;
     private final double iterationsPerEpoch;
     private final BufferedWriter out;
+    private Values alsoTo = (iteration, layer, quantity, values) -> { };
+
+    /** Receives the values every summary is made of, as they are made (the TensorBoard histograms). */
+    @FunctionalInterface
+    public interface Values {
+        void accept(long iteration, String layer, String quantity, float[] values);
+    }
 
     public LayerStatsListener(INDArray monitoringBatch, int every, double iterationsPerEpoch, Path csv) {
         this(monitoringBatch, every, iterationsPerEpoch, csv, -1);
@@ -71,6 +78,12 @@ public final class LayerStatsListener extends BaseTrainingListener implements Cl
         } catch (IOException e) {
             throw UserError.runtime(csv + ": cannot write layer statistics: " + e.getMessage());
         }
+    }
+
+    /** Also hands the values of every summary to {@code values}: one forward pass feeds both. */
+    public LayerStatsListener alsoTo(Values values) {
+        this.alsoTo = values;
+        return this;
     }
 
     /** Whole rows (as many columns as the header) of iterations <= {@code last}; none if the file is another format. */
@@ -107,7 +120,8 @@ public final class LayerStatsListener extends BaseTrainingListener implements Cl
         if (done % every != 0) {
             return;
         }
-        Map<String, Map<String, Summary>> stats = compute((MultiLayerNetwork) model, batch);
+        Map<String, Map<String, Summary>> stats = compute((MultiLayerNetwork) model, batch,
+                (layer, quantity, values) -> alsoTo.accept(done, layer, quantity, values));
         try {
             for (var layer : stats.entrySet()) {
                 for (var quantity : layer.getValue().entrySet()) {
@@ -124,6 +138,11 @@ public final class LayerStatsListener extends BaseTrainingListener implements Cl
 
     /** layer name -> quantity (W, b, net_input, activation, pool) -> summary. */
     public static Map<String, Map<String, Summary>> compute(MultiLayerNetwork net, INDArray batch) {
+        return compute(net, batch, (layer, quantity, values) -> { });
+    }
+
+    /** {@link #compute(MultiLayerNetwork, INDArray)}, handing each quantity's values to {@code values}. */
+    static Map<String, Map<String, Summary>> compute(MultiLayerNetwork net, INDArray batch, Quantities values) {
         Map<String, Map<String, Summary>> result = new LinkedHashMap<>();
         try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
             List<INDArray> acts = activations(net, batch); // acts.get(i + 1) is layer i's output
@@ -136,26 +155,37 @@ public final class LayerStatsListener extends BaseTrainingListener implements Cl
                 if (i < 0) {
                     continue;
                 }
-                Map<String, Summary> q = new LinkedHashMap<>();
+                Map<String, INDArray> arrays = new LinkedHashMap<>();
                 Layer layer = net.getLayer(i);
-                q.put("W", Summary.of(values(layer.getParam("W"))));
-                q.put("b", Summary.of(values(layer.getParam("b"))));
+                arrays.put("W", layer.getParam("W"));
+                arrays.put("b", layer.getParam("b"));
                 if (name.equals("output")) {
                     INDArray input = acts.get(i);
-                    INDArray z = input.mmul(layer.getParam("W")).addiRowVector(layer.getParam("b"));
-                    q.put("net_input", Summary.of(values(z)));
-                    q.put("activation", Summary.of(values(acts.get(i + 1))));
+                    arrays.put("net_input", input.mmul(layer.getParam("W")).addiRowVector(layer.getParam("b")));
+                    arrays.put("activation", acts.get(i + 1));
                 } else {
-                    q.put("net_input", Summary.of(values(acts.get(i + 1))));
-                    q.put("activation", Summary.of(values(acts.get(i + 2))));
+                    arrays.put("net_input", acts.get(i + 1));
+                    arrays.put("activation", acts.get(i + 2));
                     if (name.startsWith("conv")) {
-                        q.put("pool", Summary.of(values(acts.get(i + 3))));
+                        arrays.put("pool", acts.get(i + 3));
                     }
+                }
+                Map<String, Summary> q = new LinkedHashMap<>();
+                for (var quantity : arrays.entrySet()) {
+                    float[] v = values(quantity.getValue());
+                    q.put(quantity.getKey(), Summary.of(v));
+                    values.accept(name, quantity.getKey(), v);
                 }
                 result.put(name, q);
             }
         }
         return result;
+    }
+
+    /** One layer's quantity, by name. */
+    @FunctionalInterface
+    interface Quantities {
+        void accept(String layer, String quantity, float[] values);
     }
 
     /**

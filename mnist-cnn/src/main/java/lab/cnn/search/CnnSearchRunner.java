@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  * network and trainer (DeepMnistNetwork, CnnTrainer: seeded init and dropout, maxout, the oneDNN
  * path, the divergence guard) and scored on the validation images. The winner alone is evaluated
  * on the test images and saved to {@code <runs>/<name>/best-model.zip}; the leaderboard, chart
- * and summary go to {@code <results>/search/<name>/}.
+ * and summary go to {@code <results>/search/<name>/}, each candidate's validation error to
+ * {@code <runs>/<name>/tensorboard/}.
  */
 public final class CnnSearchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CnnSearchRunner.class);
@@ -68,8 +69,14 @@ public final class CnnSearchRunner {
                 plan.maxMinutes() == null ? "" : String.format(Locale.ROOT, " or %.1f min", plan.maxMinutes()),
                 plan.parallelism(), threads, iterations, trainCount, data.name(), data.images().validation().size()));
 
-        ArbiterSearch.Result result = ArbiterSearch.run(name, dimensions, plan,
-                (index, params) -> train(name, index, base, search, params, data));
+        ArbiterSearch.Result result;
+        try (SearchTensorBoard tensorBoard = new SearchTensorBoard(runDir.resolve("tensorboard"))) {
+            result = ArbiterSearch.run(name, dimensions, plan, (index, params) -> {
+                CandidateOutcome outcome = train(name, index, base, search, params, data);
+                tensorBoard.candidate(index, params, outcome);
+                return outcome;
+            });
+        }
 
         CandidateRecord best = result.best();
         SearchSummary.Winner winner = null;

@@ -32,6 +32,7 @@ public final class CnnTrainer {
     private long checkpointEvery;
     private long iterationsPerEpoch;
     private StopRequest stop = StopRequest.never();
+    private TrainingObserver observer = new TrainingObserver() { };
 
     public CnnTrainer(String name, Schedule schedule) {
         this.name = name;
@@ -48,6 +49,12 @@ public final class CnnTrainer {
 
     public CnnTrainer stopOn(StopRequest request) {
         this.stop = request;
+        return this;
+    }
+
+    /** Tells {@code observer} every loss point and evaluation (one observer; the last one set). */
+    public CnnTrainer observe(TrainingObserver observer) {
+        this.observer = observer;
         return this;
     }
 
@@ -103,17 +110,20 @@ public final class CnnTrainer {
                 return new TrainingRun(iteration, epoch, losses, evals, trainSeconds, evalSeconds, images, true,
                         iteration, false, from.resumedAt());
             }
+            double imagesPerSecond = sessionImages / Math.max(sessionSeconds, 1e-9);
             if (iteration % schedule.lossEvery() == 0 || iteration == 1) {
                 losses.add(new LossPoint(iteration, epoch, loss));
+                observer.lossRecorded(net, losses.get(losses.size() - 1), imagesPerSecond);
             }
             progress.update(iteration, String.format(Locale.ROOT, "epoch %.2f loss %.4f %.0f img/s", epoch, loss,
-                    sessionImages / Math.max(sessionSeconds, 1e-9)));
+                    imagesPerSecond));
             if (iteration % schedule.evalEvery() == 0 || iteration == schedule.iterations()) {
                 long evalStart = System.nanoTime();
                 double val = accuracy(net, validation);
                 double tst = test == null ? Double.NaN : accuracy(net, test);
                 evalSeconds += (System.nanoTime() - evalStart) / 1e9;
                 evals.add(new EvalPoint(iteration, epoch, val, tst, trainSeconds));
+                observer.evaluated(net, evals.get(evals.size() - 1), test);
                 LOG.info(String.format(Locale.ROOT, "%s: iteration %d (epoch %.2f): validation error %.2f%%%s "
                                 + "(evaluated in %.1f s)", name, iteration, epoch, 100 * (1 - val),
                         test == null ? "" : String.format(Locale.ROOT, ", test error %.2f%%", 100 * (1 - tst)),
