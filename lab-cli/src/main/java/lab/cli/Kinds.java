@@ -1,7 +1,7 @@
 package lab.cli;
 
 import java.util.Map;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.config.ExperimentSpec;
 import lab.core.kind.KindRegistry;
 

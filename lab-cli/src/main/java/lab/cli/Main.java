@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import lab.cnn.backend.NativeVariant;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.UserError;
 import lab.core.config.ExperimentSpec;
 import lab.core.config.ExperimentsFile;

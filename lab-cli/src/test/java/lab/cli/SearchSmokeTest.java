@@ -16,7 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import lab.cnn.search.CnnSearch;
 import lab.cnn.search.CnnSearchRunner;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.UserError;
 import lab.core.config.ExperimentsFile;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;

@@ -1,7 +1,6 @@
 package lab.core.kind;
 
 import java.util.Objects;
-import lab.core.RunContext;
 import lab.core.config.ExperimentSpec;
 
 /**

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
-import lab.core.RunContext;
 import lab.core.config.ExperimentSpec;
 
 /** Every known experiment kind by name; a name or a spec record claimed twice is refused at start. */

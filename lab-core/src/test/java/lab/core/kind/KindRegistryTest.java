@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import lab.core.RunContext;
 import lab.core.UserError;
 import lab.core.config.Check;
 import lab.core.config.ExperimentSpec;

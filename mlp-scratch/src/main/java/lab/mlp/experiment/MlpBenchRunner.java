@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.mlp.data.Dataset;
 import lab.mlp.model.Kernels;
 import lab.mlp.model.Network;

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.mlp.report.GalleryReport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

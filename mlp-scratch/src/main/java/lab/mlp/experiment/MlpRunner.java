@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.io.AtomicFiles;
 import lab.core.io.Json;
 import lab.core.progress.Progress;

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.io.AtomicFiles;
 import lab.core.search.ArbiterSearch;
 import lab.core.search.CandidateOutcome;

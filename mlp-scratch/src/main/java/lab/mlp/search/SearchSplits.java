@@ -2,7 +2,7 @@ package lab.mlp.search;
 
 import java.util.Arrays;
 import java.util.List;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.mlp.data.Dataset;
 import lab.mlp.experiment.DatasetSpec;
 import lab.mlp.experiment.GeneratedSpec;

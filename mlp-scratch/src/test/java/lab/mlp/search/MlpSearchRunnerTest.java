@@ -11,7 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.UserError;
 import lab.core.config.ExperimentSpec;
 import lab.core.config.ExperimentsFile;

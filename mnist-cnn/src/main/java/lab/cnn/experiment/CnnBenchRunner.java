@@ -9,7 +9,7 @@ import lab.cnn.data.ImageDataSetIterator;
 import lab.cnn.data.MnistData;
 import lab.cnn.model.DeepMnistNetwork;
 import lab.cnn.report.Environment;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.api.DataSet;
 

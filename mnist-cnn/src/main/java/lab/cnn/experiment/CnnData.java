@@ -2,7 +2,7 @@ package lab.cnn.experiment;
 
 import lab.cnn.data.ImageDataSetIterator;
 import lab.cnn.data.ImageGeometry;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 
 /**
  * The three splits of a cnn experiment as DL4J iterators: training shuffled with the

@@ -3,7 +3,7 @@ package lab.cnn.experiment;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.nio.file.Path;
 import lab.cnn.data.MnistData;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 
 /**
  * The {@code dataset:} of a cnn experiment; its {@code type:} picks the record (named by its

@@ -5,7 +5,7 @@ import lab.cnn.data.ImageDataSetIterator;
 import lab.cnn.data.ImageGeometry;
 import lab.cnn.data.MnistData;
 import lab.cnn.model.DeepMnistNetwork;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.io.DisplayPaths;
 import lab.core.UserError;
 

@@ -1,7 +1,7 @@
 package lab.cnn.experiment;
 
 import lab.cnn.report.CnnReports;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 
 /** Runs {@code kind: cnn-report}: every listed experiment's charts and report, then the index. */
 public final class CnnReportRunner {

@@ -22,7 +22,7 @@ import lab.cnn.train.Schedule;
 import lab.cnn.train.StopRequest;
 import lab.cnn.train.TrainingRun;
 import lab.cnn.train.TrainingState;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.UserError;
 import lab.core.io.AtomicFiles;
 import lab.core.io.DisplayPaths;

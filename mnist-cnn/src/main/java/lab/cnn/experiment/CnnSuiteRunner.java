@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import lab.cnn.report.SeedRuns;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -2,7 +2,7 @@ package lab.cnn.experiment;
 
 import java.nio.file.Path;
 import lab.cnn.data.MnistData;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

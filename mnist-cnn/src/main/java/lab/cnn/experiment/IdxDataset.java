@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import lab.cnn.data.MnistData;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.config.InvalidValue;
 
 /**

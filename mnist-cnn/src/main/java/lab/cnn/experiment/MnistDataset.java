@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.nio.file.Path;
 import lab.cnn.data.MnistData;
 import lab.cnn.data.MnistFiles;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 
 /**
  * {@code type: mnist}: MNIST itself, found in -Dmnist.dir, the cache or DL4J's cache, else

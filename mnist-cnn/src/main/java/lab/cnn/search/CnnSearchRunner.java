@@ -14,7 +14,7 @@ import lab.cnn.train.CnnTrainer;
 import lab.cnn.train.LossPoint;
 import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.io.AtomicFiles;
 import lab.core.search.ArbiterSearch;
 import lab.core.search.CandidateOutcome;

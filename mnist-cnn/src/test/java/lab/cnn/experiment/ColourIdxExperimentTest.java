@@ -15,7 +15,7 @@ import lab.cnn.train.CnnTrainer;
 import lab.cnn.train.LossPoint;
 import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.UserError;
 import lab.core.config.ExperimentSpec;
 import lab.core.config.ExperimentsFile;

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import lab.cnn.data.IdxFileSet;
 import lab.cnn.monitor.TensorBoardMonitor;
-import lab.core.RunContext;
+import lab.core.kind.RunContext;
 import lab.core.config.ExperimentsFile;
 import lab.core.tensorboard.EventReader;
 import lab.core.tensorboard.EventRecord;

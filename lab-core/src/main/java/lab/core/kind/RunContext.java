@@ -1,4 +1,4 @@
-package lab.core;
+package lab.core.kind;
 
 import java.nio.file.Path;
 import lab.core.config.ExperimentsFile;
