@@ -1,6 +1,7 @@
 package lab.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import lab.cnn.experiment.CnnBench;
 import lab.cnn.experiment.CnnBenchRunner;
@@ -12,11 +13,16 @@ import lab.cnn.experiment.CnnSuite;
 import lab.cnn.experiment.CnnSuiteRunner;
 import lab.cnn.experiment.DataCheck;
 import lab.cnn.experiment.DataCheckRunner;
+import lab.cnn.experiment.DigitExamples;
+import lab.cnn.experiment.DigitExamplesRunner;
+import lab.cnn.experiment.Predict;
+import lab.cnn.experiment.PredictRunner;
 import lab.cnn.experiment.UiBrowse;
 import lab.cnn.monitor.SavedRunsBrowser;
 import lab.cnn.search.CnnSearch;
 import lab.cnn.search.CnnSearchRunner;
 import lab.core.RunContext;
+import lab.core.UserError;
 import lab.core.config.ExperimentSpec;
 import lab.mlp.experiment.MlpBench;
 import lab.mlp.experiment.MlpBenchRunner;
@@ -45,11 +51,30 @@ final class Kinds {
         kinds.put("ui", UiBrowse.class);
         kinds.put("search", CnnSearch.class);
         kinds.put("mlp-search", MlpSearch.class);
+        kinds.put("predict", Predict.class);
+        kinds.put("digit-examples", DigitExamples.class);
         return kinds;
     }
 
     static void run(String name, ExperimentSpec spec, RunContext ctx) {
-        if (spec instanceof MlpExperiment mlp) {
+        run(name, spec, ctx, List.of());
+    }
+
+    /** Only kind: predict takes arguments of its own; for any other kind they are a usage mistake. */
+    static void checkArguments(String name, ExperimentSpec spec, List<String> args) {
+        if (!args.isEmpty() && !(spec instanceof Predict)) {
+            throw UserError.usage("unknown option or argument for " + name + ": " + String.join(" ", args)
+                    + " (only kind: predict takes arguments of its own; see --help)");
+        }
+    }
+
+    static void run(String name, ExperimentSpec spec, RunContext ctx, List<String> args) {
+        checkArguments(name, spec, args);
+        if (spec instanceof Predict predict) {
+            PredictRunner.run(name, predict, PredictArgs.parse(name, args), ctx, System.out, System.err);
+        } else if (spec instanceof DigitExamples examples) {
+            DigitExamplesRunner.run(name, examples, ctx);
+        } else if (spec instanceof MlpExperiment mlp) {
             MlpRunner.run(name, mlp, ctx);
         } else if (spec instanceof MlpGallery gallery) {
             MlpGalleryRunner.run(name, gallery, ctx);
