@@ -94,6 +94,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((experiment == null || experiment.isBlank()) && !kindArgs.isEmpty()) {
+            // Without an experiment nothing can take them: a mistyped option, as picocli would say.
+            throw UserError.usage("unknown option or argument: " + String.join(" ", kindArgs) + " (see --help)");
+        }
         Path root = projectRoot();
         Path file = experimentsFile != null ? experimentsFile : root.resolve("experiments.yaml");
         ExperimentsFile experiments = ExperimentsFile.load(file, Kinds.all());
