@@ -1,5 +1,6 @@
 package lab.cli;
 
+import java.util.List;
 import java.util.Map;
 import lab.core.kind.RunContext;
 import lab.core.config.ExperimentSpec;
@@ -18,5 +19,9 @@ final class Kinds {
 
     static void run(String name, ExperimentSpec spec, RunContext ctx) {
         REGISTRY.run(name, spec, ctx);
+    }
+
+    static void checkArguments(String name, ExperimentSpec spec, List<String> arguments) {
+        REGISTRY.checkArguments(name, spec, arguments);
     }
 }

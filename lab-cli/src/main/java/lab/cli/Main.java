@@ -15,11 +15,13 @@ import lab.core.cpu.IsaBound;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Unmatched;
 
 /**
  * Runs one named experiment of experiments.yaml. Through Maven the options come as system
  * properties ({@code mvn -q compile exec:java -Dexp=NAME}); with java they can be flags.
  * A user mistake prints one line and exits 2 (usage, config) or 1 (data, I/O); never a stack trace.
+ * Arguments that are not these options go to the experiment ({@code -Dexp=predict -Dexec.args="FILE..."}).
  */
 @Command(name = "dl4j-lab", mixinStandardHelpOptions = true,
         description = "Runs one experiment named in experiments.yaml.")
@@ -50,6 +52,10 @@ public final class Main implements Callable<Integer> {
 
     @Option(names = "--list", description = "list the experiments and exit")
     boolean list;
+
+    /** Everything else on the command line: the experiment's own arguments (only kinds declared with ExperimentKind.withArguments, e.g. predict, take any). */
+    @Unmatched
+    List<String> kindArgs = new ArrayList<>();
 
     public static void main(String[] args) {
         int code = execute(args);
@@ -88,6 +94,10 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((experiment == null || experiment.isBlank()) && !kindArgs.isEmpty()) {
+            // Without an experiment nothing can take them: a mistyped option, as picocli would say.
+            throw UserError.usage("unknown option or argument: " + String.join(" ", kindArgs) + " (see --help)");
+        }
         Path root = projectRoot();
         Path file = experimentsFile != null ? experimentsFile : root.resolve("experiments.yaml");
         ExperimentsFile experiments = ExperimentsFile.load(file, Kinds.all());
@@ -100,6 +110,7 @@ public final class Main implements Callable<Integer> {
                     + String.join(", ", experiments.names()) + ")");
         }
         ExperimentSpec spec = experiments.get(experiment);
+        Kinds.checkArguments(experiment, spec, kindArgs); // before an isa relaunch, which drops them
         if (spec instanceof IsaBound bound && !bound.isa().activeHere()) {
             return IsaRelaunch.run(bound.isa(), ownOptions());
         }
@@ -107,7 +118,7 @@ public final class Main implements Callable<Integer> {
         Path base = file.toAbsolutePath().getParent();
         Kinds.run(experiment, spec, new RunContext(experiments, base, results,
                 runsDir != null ? runsDir : root.resolve("runs"), cacheDir != null ? cacheDir : root.resolve("data"),
-                resume));
+                resume, kindArgs));
         return 0;
     }
 

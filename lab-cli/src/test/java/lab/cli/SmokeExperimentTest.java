@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.junit.jupiter.api.Test;
@@ -50,5 +51,11 @@ class SmokeExperimentTest {
         MultiLayerNetwork restored = ModelSerializer.restoreMultiLayerNetwork(model.toFile(), true);
         assertEquals(3_274_634, restored.numParams());
         assertTrue(Files.exists(out.resolve("results/cnn/smoke/eval.csv")));
+        // The final test evaluation, image by image, for the report's confusion matrix and mistakes.
+        List<String> confusion = Files.readAllLines(out.resolve("results/cnn/smoke/confusion.csv"));
+        assertEquals(11, confusion.size());
+        long wrong = Files.readAllLines(out.resolve("results/cnn/smoke/mistakes.csv")).size() - 1;
+        assertEquals(Math.round(1000 * (1 - accuracy)), Math.min(wrong, 100));
+        assertTrue(Files.size(out.resolve("results/cnn/smoke/mistakes.png")) > 1000);
     }
 }

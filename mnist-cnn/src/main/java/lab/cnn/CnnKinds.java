@@ -11,6 +11,10 @@ import lab.cnn.experiment.CnnSuite;
 import lab.cnn.experiment.CnnSuiteRunner;
 import lab.cnn.experiment.DataCheck;
 import lab.cnn.experiment.DataCheckRunner;
+import lab.cnn.experiment.DigitExamples;
+import lab.cnn.experiment.DigitExamplesRunner;
+import lab.cnn.experiment.Predict;
+import lab.cnn.experiment.PredictRunner;
 import lab.cnn.experiment.TensorBoardBrowse;
 import lab.cnn.experiment.UiBrowse;
 import lab.cnn.monitor.SavedRunsBrowser;
@@ -34,6 +38,8 @@ public final class CnnKinds implements KindProvider {
                 ExperimentKind.of("ui", UiBrowse.class, (name, ui, ctx) -> SavedRunsBrowser.serve(ctx.runsDir())),
                 ExperimentKind.of("tensorboard", TensorBoardBrowse.class,
                         (name, tb, ctx) -> TensorBoardServer.serve(ctx.runsDir(), tb.host(), tb.port())),
-                ExperimentKind.of("search", CnnSearch.class, CnnSearchRunner::run));
+                ExperimentKind.of("search", CnnSearch.class, CnnSearchRunner::run),
+                ExperimentKind.withArguments("predict", Predict.class, PredictRunner::run),
+                ExperimentKind.of("digit-examples", DigitExamples.class, DigitExamplesRunner::run));
     }
 }

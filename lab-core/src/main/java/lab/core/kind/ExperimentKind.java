@@ -9,7 +9,8 @@ import lab.core.config.ExperimentSpec;
  *
  * @param <S> the spec record
  */
-public record ExperimentKind<S extends ExperimentSpec>(String name, Class<S> spec, Runner<S> runner) {
+public record ExperimentKind<S extends ExperimentSpec>(String name, Class<S> spec, Runner<S> runner,
+                                                        boolean takesArguments) {
     /** Runs one experiment of the kind. */
     @FunctionalInterface
     public interface Runner<S extends ExperimentSpec> {
@@ -23,7 +24,13 @@ public record ExperimentKind<S extends ExperimentSpec>(String name, Class<S> spe
     }
 
     public static <S extends ExperimentSpec> ExperimentKind<S> of(String name, Class<S> spec, Runner<S> runner) {
-        return new ExperimentKind<>(name, spec, runner);
+        return new ExperimentKind<>(name, spec, runner, false);
+    }
+
+    /** A kind that reads command-line arguments of its own ({@link RunContext#arguments()}), e.g. files to predict. */
+    public static <S extends ExperimentSpec> ExperimentKind<S> withArguments(String name, Class<S> spec,
+                                                                            Runner<S> runner) {
+        return new ExperimentKind<>(name, spec, runner, true);
     }
 
     /** Runs {@code spec}, which must be of this kind's record type. */

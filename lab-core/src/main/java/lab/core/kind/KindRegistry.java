@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import lab.core.UserError;
 import lab.core.config.ExperimentSpec;
 
 /** Every known experiment kind by name; a name or a spec record claimed twice is refused at start. */
@@ -49,10 +50,23 @@ public final class KindRegistry {
 
     /** Runs {@code spec} with the runner of the kind whose record it is. */
     public void run(String experiment, ExperimentSpec spec, RunContext ctx) {
+        checkArguments(experiment, spec, ctx.arguments());
+        kindOf(spec).run(experiment, spec, ctx);
+    }
+
+    /** Arguments are a usage mistake for a kind that takes none (checked before anything starts). */
+    public void checkArguments(String experiment, ExperimentSpec spec, List<String> arguments) {
+        ExperimentKind<?> kind = kindOf(spec);
+        if (!arguments.isEmpty() && !kind.takesArguments()) {
+            throw UserError.usage("unknown option or argument for " + experiment + ": " + String.join(" ", arguments)
+                    + " (kind " + kind.name() + " takes no arguments of its own; see --help)");
+        }
+    }
+
+    private ExperimentKind<?> kindOf(ExperimentSpec spec) {
         for (ExperimentKind<?> kind : byName.values()) {
             if (kind.spec() == spec.getClass()) {
-                kind.run(experiment, spec, ctx);
-                return;
+                return kind;
             }
         }
         throw new IllegalStateException("no kind runs " + spec.getClass().getName());

@@ -71,6 +71,25 @@ class KindRegistryTest {
     }
 
     @Test
+    void onlyAKindDeclaredWithArgumentsGetsThem() {
+        List<List<String>> seen = new ArrayList<>();
+        KindRegistry kinds = new KindRegistry(List.of(
+                ExperimentKind.withArguments("reader", Other.class, (name, s, ctx) -> seen.add(ctx.arguments())),
+                ExperimentKind.of("toy", Toy.class, (name, s, ctx) -> seen.add(ctx.arguments()))));
+        ExperimentsFile file = ExperimentsFile.parse("experiments.yaml",
+                "experiments:\n  r:\n    kind: reader\n  t:\n    kind: toy\n    size: 1\n", kinds.specTypes());
+        RunContext ctx = new RunContext(file, Path.of("."), Path.of("results"), Path.of("runs"), Path.of("data"), true,
+                List.of("a.png", "--limit", "3"));
+        kinds.run("r", file.get("r"), ctx);
+        assertEquals(List.of(List.of("a.png", "--limit", "3")), seen);
+        UserError e = assertThrows(UserError.class, () -> kinds.run("t", file.get("t"), ctx));
+        assertEquals(UserError.USAGE, e.exitCode());
+        assertEquals("unknown option or argument for t: a.png --limit 3 (kind toy takes no arguments of its own; "
+                + "see --help)", e.getMessage());
+        assertEquals(1, seen.size(), "the runner of a kind without arguments never started");
+    }
+
+    @Test
     void aKindNameOrRecordDeclaredTwiceIsRefused() {
         ExperimentKind<Other> first = ExperimentKind.of("x", Other.class, (n, s, c) -> { });
         IllegalStateException name = assertThrows(IllegalStateException.class,

@@ -11,14 +11,19 @@ import java.util.Locale;
 import java.util.Optional;
 import lab.cnn.backend.Backend;
 import lab.cnn.data.ImageDataSetIterator;
+import lab.cnn.data.ImageSplit;
 import lab.cnn.model.DeepMnistNetwork;
 import lab.cnn.report.CnnMetrics;
 import lab.cnn.report.CurveCsv;
+import lab.cnn.report.ExperimentReport;
+import lab.cnn.report.MistakesGrid;
+import lab.cnn.report.PredictionCsv;
 import lab.cnn.report.Environment;
 import lab.cnn.train.CheckpointStore;
 import lab.cnn.train.CnnTrainer;
 import lab.cnn.train.EvalPoint;
 import lab.cnn.train.Schedule;
+import lab.cnn.train.TestPredictions;
 import lab.cnn.train.StopRequest;
 import lab.cnn.train.TrainingRun;
 import lab.cnn.train.TrainingState;
@@ -36,7 +41,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one {@code kind: cnn} experiment: verified data, the network (or the newest checkpoint of
  * an interrupted run of the same experiment), training with evaluation and checkpoints, then
- * {@code <results>/cnn/<name>/} (metrics.json, loss.csv, eval.csv) and the trained model in
+ * {@code <results>/cnn/<name>/} (metrics.json, loss.csv, eval.csv; confusion.csv, mistakes.csv and
+ * mistakes.png from the final test evaluation) and the trained model in
  * {@code <runs>/<name>/model.zip}. A finished run deletes its checkpoints.
  */
 public final class CnnRunner {
@@ -121,6 +127,7 @@ public final class CnnRunner {
                 run.iterations(), run.epochs(), run.diverged(), run.diverged() ? run.divergedAt() : null,
                 run.resumedAt(), new CnnMetrics.Curves(run.loss(), run.evals()), Environment.backend(net),
                 Environment.versions(), DisplayPaths.of(ctx.experimentsDir(), model));
+        writePredictions(name, run.testPredictions(), data.test().split(), resultDir);
         CurveCsv.writeLoss(run.loss(), resultDir.resolve("loss.csv"));
         CurveCsv.writeEval(run.evals(), resultDir.resolve("eval.csv"));
         Json.write(resultDir.resolve("metrics.json"), metrics); // last: its presence means the run is complete
@@ -131,6 +138,31 @@ public final class CnnRunner {
                 run.imagesPerSecond(), run.evalSeconds(), run.diverged() ? ", DIVERGED at iteration "
                         + run.divergedAt() : "", resultDir));
         return new CnnOutcome(name, spec, run, resultDir, model);
+    }
+
+    /**
+     * confusion.csv, mistakes.csv and mistakes.png from the final test evaluation, for the report;
+     * a run without one (diverged, no test set) removes those of an earlier run.
+     */
+    static void writePredictions(String name, TestPredictions predictions, ImageSplit test, Path resultDir) {
+        Path confusion = resultDir.resolve(PredictionCsv.CONFUSION);
+        Path mistakes = resultDir.resolve(PredictionCsv.MISTAKES);
+        Path grid = resultDir.resolve(ExperimentReport.MISTAKES_PNG);
+        if (predictions == null) {
+            try {
+                for (Path stale : List.of(confusion, mistakes, grid, resultDir.resolve(ExperimentReport.CONFUSION_PNG))) {
+                    Files.deleteIfExists(stale);
+                }
+            } catch (IOException e) {
+                throw UserError.runtime(resultDir + ": cannot remove an earlier run's test predictions: "
+                        + e.getMessage(), e);
+            }
+            return;
+        }
+        PredictionCsv.writeConfusion(predictions.confusion(), confusion);
+        PredictionCsv.writeMistakes(predictions.mistakes(), mistakes);
+        MistakesGrid.write(name + ": the most confident mistakes (true \u2192 predicted (p))", predictions.mistakes(),
+                test, grid);
     }
 
     /**

@@ -1,10 +1,12 @@
 package lab.cnn.report;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lab.cnn.train.TestPredictions;
 import lab.core.io.AtomicFiles;
 
 /**
@@ -16,6 +18,11 @@ public final class ExperimentReport {
     public static final String REPORT = "report.md";
     public static final String LOSS_PNG = "loss.png";
     public static final String ERROR_PNG = "error.png";
+    public static final String CONFUSION_PNG = "confusion.png";
+    /** Drawn by the run itself ({@link MistakesGrid}): only it has the test images. */
+    public static final String MISTAKES_PNG = "mistakes.png";
+    /** Rows of the mistakes table in report.md. */
+    static final int MISTAKES_LISTED = MistakesGrid.SHOWN;
 
     private ExperimentReport() {
     }
@@ -36,6 +43,12 @@ public final class ExperimentReport {
         written.add(LOSS_PNG);
         RunCharts.writeError(run, dir.resolve(ERROR_PNG));
         written.add(ERROR_PNG);
+        Path confusion = dir.resolve(PredictionCsv.CONFUSION);
+        if (Files.isRegularFile(confusion)) {
+            ConfusionChart.write(run.name() + ": confusion matrix on the test set", PredictionCsv.readConfusion(confusion),
+                    dir.resolve(CONFUSION_PNG));
+            written.add(CONFUSION_PNG);
+        }
         List<String> layers = LayerStatsCsv.layers(run.layerStats());
         for (String layer : layers) {
             LayerCharts.writeStats(run.name(), layer, run.layerStats(), dir.resolve(layerPng(layer)));
@@ -99,6 +112,8 @@ public final class ExperimentReport {
         md.append("Validation and test error at each evaluation: look at the last points and at how far apart the "
                 + "two sets are.\n\n");
 
+        testSet(md, run);
+
         md.append("## Layers\n\n");
         if (layers.isEmpty()) {
             md.append('`').append(displayPath(run)).append('`').append(java.nio.file.Files.exists(run.layerStatsFile())
@@ -121,6 +136,44 @@ public final class ExperimentReport {
             }
         }
         return md.toString();
+    }
+
+    /** The confusion matrix and the most confident mistakes, from the files the run wrote at its final test. */
+    private static void testSet(StringBuilder md, CnnRun run) {
+        md.append("## Test set\n\n");
+        Path confusion = run.dir().resolve(PredictionCsv.CONFUSION);
+        Path mistakes = run.dir().resolve(PredictionCsv.MISTAKES);
+        if (!Files.isRegularFile(confusion)) {
+            md.append("This run left no `").append(PredictionCsv.CONFUSION).append("` (it was made before runs saved "
+                    + "their test predictions, or it ended without a final test evaluation): retrain it for the "
+                    + "confusion matrix and the most confident mistakes.\n\n");
+            return;
+        }
+        md.append("![confusion matrix](").append(CONFUSION_PNG).append(")\n\n");
+        md.append("Counts of the final test evaluation (`").append(PredictionCsv.CONFUSION).append("`), rows the true "
+                + "digit, columns the predicted one: the diagonal is right, anything off it is a mistake; look for "
+                + "the pairs the network confuses most.\n\n");
+        if (!Files.isRegularFile(mistakes)) {
+            return;
+        }
+        List<TestPredictions.Mistake> list = PredictionCsv.readMistakes(mistakes);
+        if (Files.isRegularFile(run.dir().resolve(MISTAKES_PNG))) {
+            md.append("![the most confident mistakes](").append(MISTAKES_PNG).append(")\n\n");
+        }
+        md.append(String.format(Locale.ROOT, "The %d test images misclassified with the highest probability for the "
+                + "wrong answer (all %d kept are in `%s`): true → predicted (p); some are mislabelled or "
+                + "ambiguous digits, others show what the network has not learned.%n%n",
+                Math.min(MISTAKES_LISTED, list.size()), list.size(), PredictionCsv.MISTAKES));
+        if (list.isEmpty()) {
+            md.append("No mistakes.\n\n");
+            return;
+        }
+        md.append("| test index | true | predicted | p |\n|---:|---:|---:|---:|\n");
+        for (TestPredictions.Mistake m : list.subList(0, Math.min(MISTAKES_LISTED, list.size()))) {
+            md.append(String.format(Locale.ROOT, "| %d | %d | %d | %.3f |%n", m.index(), m.label(), m.predicted(),
+                    m.probability()));
+        }
+        md.append('\n');
     }
 
     /** {@code <runs dir name>/NAME/layer-stats.csv}: no machine-specific absolute path in the report. */

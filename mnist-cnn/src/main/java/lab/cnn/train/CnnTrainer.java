@@ -88,6 +88,7 @@ public final class CnnTrainer {
         long sessionImages = 0;
         double sessionSeconds = 0;
         long lastCheckpoint = from.iteration();
+        TestPredictions predictions = null;
         while (iteration < schedule.iterations()) {
             if (!train.hasNext()) {
                 train.reset();
@@ -108,7 +109,7 @@ public final class CnnTrainer {
                 LOG.error("{}: loss is {} at iteration {} (epoch {}): training diverged; try a lower learning_rate",
                         name, loss, iteration, String.format(Locale.ROOT, "%.2f", epoch));
                 return new TrainingRun(iteration, epoch, losses, evals, trainSeconds, evalSeconds, images, true,
-                        iteration, false, from.resumedAt());
+                        iteration, false, from.resumedAt(), null);
             }
             double imagesPerSecond = sessionImages / Math.max(sessionSeconds, 1e-9);
             if (iteration % schedule.lossEvery() == 0 || iteration == 1) {
@@ -120,7 +121,13 @@ public final class CnnTrainer {
             if (iteration % schedule.evalEvery() == 0 || iteration == schedule.iterations()) {
                 long evalStart = System.nanoTime();
                 double val = accuracy(net, validation);
-                double tst = test == null ? Double.NaN : accuracy(net, test);
+                double tst = Double.NaN;
+                if (test != null && iteration == schedule.iterations()) {
+                    predictions = TestPredictions.evaluate(net, test); // the final test: kept image by image
+                    tst = predictions.accuracy();
+                } else if (test != null) {
+                    tst = accuracy(net, test);
+                }
                 evalSeconds += (System.nanoTime() - evalStart) / 1e9;
                 evals.add(new EvalPoint(iteration, epoch, val, tst, trainSeconds));
                 observer.evaluated(net, evals.get(evals.size() - 1), test);
@@ -146,11 +153,11 @@ public final class CnnTrainer {
                         lastCheckpoint == iteration ? "; the same command resumes from here"
                                 : " without a checkpoint (checkpoints are off)");
                 return new TrainingRun(iteration, epoch, losses, evals, trainSeconds, evalSeconds, images, false, -1,
-                        true, from.resumedAt());
+                        true, from.resumedAt(), null);
             }
         }
         return new TrainingRun(iteration, (double) images / imagesPerEpoch, losses, evals, trainSeconds, evalSeconds,
-                images, false, -1, false, from.resumedAt());
+                images, false, -1, false, from.resumedAt(), predictions);
     }
 
     private boolean checkpointDue(long iteration) {

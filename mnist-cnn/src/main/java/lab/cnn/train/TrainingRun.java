@@ -12,10 +12,13 @@ import java.util.List;
  * @param divergedAt      the iteration where that was seen, or -1
  * @param interrupted     stopped on request (Ctrl-C) before the end, after saving a checkpoint
  * @param resumedAt       iterations at which the run was resumed from a checkpoint
+ * @param testPredictions image by image, the final test evaluation; null when there was none
+ *                        (no test set, diverged or interrupted before the last iteration)
  */
 public record TrainingRun(long iterations, double epochs, List<LossPoint> loss, List<EvalPoint> evals,
                           double trainSeconds, double evalSeconds, long images, boolean diverged, long divergedAt,
-                          boolean interrupted, List<Long> resumedAt) {
+                          boolean interrupted, List<Long> resumedAt,
+                          TestPredictions testPredictions) {
 
     public double imagesPerSecond() {
         return trainSeconds > 0 ? images / trainSeconds : 0;

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import lab.cnn.data.ImageSplit;
+import lab.cnn.train.TestPredictions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -152,5 +154,49 @@ class CnnReportsTest {
         assertTrue(index.contains("Not compared yet (fewer than 2 of their runs have results): Activations under Adam, "
                 + "Activations under Adagrad, Optimizers, each at the seed report's learning rate, Initialisation, "
                 + "Training length."), index);
+    }
+
+    @Test
+    void aRunWithTestPredictionsGetsItsConfusionMatrixAndMistakes() throws IOException {
+        Path results = tmp.resolve("results");
+        ReportFixtures.writeResults(results, ReportFixtures.metrics("adam-relu", 1, 0.98, 0.97, 900, null));
+        Path dir = results.resolve("cnn/adam-relu");
+        long[][] confusion = new long[10][10];
+        for (int t = 0; t < 10; t++) {
+            confusion[t][t] = 95;
+            confusion[t][(t + 1) % 10] = t;
+        }
+        PredictionCsv.writeConfusion(confusion, dir.resolve(PredictionCsv.CONFUSION));
+        List<TestPredictions.Mistake> mistakes = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            mistakes.add(new TestPredictions.Mistake(100 + i, i % 10, (i + 1) % 10, (99 - i) / 100.0));
+        }
+        PredictionCsv.writeMistakes(mistakes, dir.resolve(PredictionCsv.MISTAKES));
+        assertEquals(confusion[3][4], PredictionCsv.readConfusion(dir.resolve(PredictionCsv.CONFUSION))[3][4]);
+        assertEquals(mistakes, PredictionCsv.readMistakes(dir.resolve(PredictionCsv.MISTAKES)));
+        MistakesGrid.write("adam-relu", mistakes, new ImageSplit("test", 28, 28, new byte[200 * 784],
+                new byte[200], 0, 200), dir.resolve(ExperimentReport.MISTAKES_PNG));
+
+        CnnReports.writeAll(results, tmp.resolve("runs"), List.of("adam-relu"), "regen", "train");
+        BufferedImage png = ImageIO.read(dir.resolve(ExperimentReport.CONFUSION_PNG).toFile());
+        assertEquals(ConfusionChart.SIZE, png.getWidth());
+        BufferedImage grid = ImageIO.read(dir.resolve(ExperimentReport.MISTAKES_PNG).toFile());
+        assertEquals(MistakesGrid.COLUMNS * MistakesGrid.CELL_W, grid.getWidth());
+        assertEquals(MistakesGrid.TITLE + 4 * MistakesGrid.CELL_H, grid.getHeight(), "16 of the 20 mistakes: 4 rows");
+        String report = Files.readString(dir.resolve("report.md"));
+        assertTrue(report.contains("## Test set\n\n![confusion matrix](confusion.png)"), report);
+        assertTrue(report.contains("![the most confident mistakes](mistakes.png)"), report);
+        assertTrue(report.contains("| 100 | 0 | 1 | 0.990 |\n"), report);
+        assertTrue(report.contains("| 115 | 5 | 6 | 0.840 |\n\n## Layers"), "16 rows listed:\n" + report);
+    }
+
+    @Test
+    void aRunWithoutTestPredictionsSaysHowToGetThem() throws IOException {
+        Path results = tmp.resolve("results");
+        ReportFixtures.writeResults(results, ReportFixtures.metrics("adam-relu", 1, 0.98, 0.97, 900, null));
+        CnnReports.writeAll(results, tmp.resolve("runs"), List.of("adam-relu"), "regen", "train");
+        String report = Files.readString(results.resolve("cnn/adam-relu/report.md"));
+        assertTrue(report.contains("## Test set\n\nThis run left no `confusion.csv`"), report);
+        assertTrue(!Files.exists(results.resolve("cnn/adam-relu/confusion.png")));
     }
 }

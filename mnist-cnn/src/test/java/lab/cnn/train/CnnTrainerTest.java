@@ -66,6 +66,48 @@ class CnnTrainerTest {
     }
 
     @Test
+    void theFinalTestEvaluationIsKeptImageByImage() {
+        ImageSplit split = syntheticSplit(200, 1);
+        MultiLayerNetwork net = DeepMnistNetwork.create(baseline(1e-3));
+        ImageDataSetIterator test = ImageDataSetIterator.inOrder(split, 64, 10); // batches of 64: an uneven last one
+        TrainingRun run = new CnnTrainer("test", new Schedule(12, 5, 2)).train(net,
+                ImageDataSetIterator.shuffled(split, 20, 10, 3), ImageDataSetIterator.inOrder(split, 100, 10), test,
+                split.size());
+        TestPredictions p = run.testPredictions();
+        // The same accuracy as DL4J's own evaluation of the final network, which it replaces.
+        assertEquals(CnnTrainer.accuracy(net, test), p.accuracy());
+        assertEquals(run.last().testAccuracy(), p.accuracy());
+        long total = 0;
+        long right = 0;
+        for (int t = 0; t < 10; t++) {
+            for (int c = 0; c < 10; c++) {
+                total += p.confusion()[t][c];
+                right += t == c ? p.confusion()[t][c] : 0;
+            }
+        }
+        assertEquals(200, total);
+        assertEquals(p.accuracy(), (double) right / total, 1e-12);
+        assertEquals(total - right, p.mistakes().size());
+        for (int i = 0; i < p.mistakes().size(); i++) {
+            TestPredictions.Mistake m = p.mistakes().get(i);
+            assertEquals(split.label(m.index()), m.label());
+            assertNotEquals(m.label(), m.predicted());
+            assertTrue(i == 0 || p.mistakes().get(i - 1).probability() >= m.probability(), "most confident first");
+        }
+    }
+
+    @Test
+    void keepingTestPredictionsChangesNoTrainingNumber() {
+        // Evaluation before the end is DL4J's as before; only the final one is kept image by image.
+        TrainingRun a = train(3, baseline(1e-3), 20);
+        TrainingRun b = train(3, baseline(1e-3), 20);
+        assertEquals(a.loss(), b.loss());
+        assertEquals(a.evals().stream().map(e -> List.of(e.valAccuracy(), e.testAccuracy())).toList(),
+                b.evals().stream().map(e -> List.of(e.valAccuracy(), e.testAccuracy())).toList());
+        assertEquals(a.testPredictions().mistakes(), b.testPredictions().mistakes());
+    }
+
+    @Test
     void nonFiniteLossStopsAtOnce() {
         NetworkSpec huge = NetworkSpec.baseline(0).withUpdater(UpdaterKind.SGD).withLearningRate(1e6).withFcWidth(64);
         TrainingRun run = train(3, huge, 50);
