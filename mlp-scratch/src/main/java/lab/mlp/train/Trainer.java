@@ -7,10 +7,12 @@ import lab.core.random.Permutations;
 import lab.mlp.data.Dataset;
 import lab.mlp.model.Batch;
 import lab.mlp.model.Network;
+import lab.mlp.optimizer.Optimizer;
 
 /**
- * Gradient descent: full batch (the assignment's) or mini-batch SGD. Stops at once when the
- * loss or the parameters stop being finite; {@link Divergence} judges the result.
+ * Gradient descent: full batch (the assignment's) or mini-batch, each step made by the config's
+ * optimizer. Stops at once when the loss or the parameters stop being finite; {@link Divergence}
+ * judges the result.
  */
 public final class Trainer {
     /** Called at every recorded point; must be cheap. */
@@ -35,9 +37,10 @@ public final class Trainer {
             throw new IllegalArgumentException("network output size " + net.outputSize() + " but dataset has "
                     + data.numClasses() + " classes");
         }
+        Steps steps = new Steps(config.optimizer().create(net.parameters()), net.parameters(), net.gradients());
         long start = System.nanoTime();
         List<CurvePoint> curve = new ArrayList<>(config.passes() / config.recordEvery() + 2);
-        int diverged = config.fullBatch() ? fullBatch(net, data, curve) : miniBatch(net, data, curve);
+        int diverged = config.fullBatch() ? fullBatch(net, data, curve, steps) : miniBatch(net, data, curve, steps);
         double seconds = (System.nanoTime() - start) / 1e9;
         CurvePoint last = curve.get(curve.size() - 1);
         CurvePoint best = Divergence.best(curve);
@@ -47,7 +50,7 @@ public final class Trainer {
     }
 
     /** Returns the pass at which the loss stopped being finite, or -1. */
-    private int fullBatch(Network net, Dataset data, List<CurvePoint> curve) {
+    private int fullBatch(Network net, Dataset data, List<CurvePoint> curve, Steps steps) {
         Batch batch = net.batch();
         if (batch.capacity() < data.size()) {
             throw new IllegalArgumentException("full-batch training needs capacity " + data.size());
@@ -65,14 +68,14 @@ public final class Trainer {
                 }
             }
             net.backward(scale, config.regLambda());
-            net.update(config.epsilon());
+            steps.step();
         }
         net.forward();
         CurvePoint last = record(net, data, config.passes(), curve);
         return Double.isFinite(last.loss()) ? -1 : config.passes();
     }
 
-    private int miniBatch(Network net, Dataset data, List<CurvePoint> curve) {
+    private int miniBatch(Network net, Dataset data, List<CurvePoint> curve, Steps steps) {
         Batch batch = net.batch();
         int n = data.size();
         int size = Math.min(config.batchSize(), batch.capacity());
@@ -92,11 +95,29 @@ public final class Trainer {
                     return epoch;
                 }
                 net.backward(config.gradient().factor(count), config.regLambda());
-                net.update(config.epsilon());
+                steps.step();
             }
         }
         CurvePoint last = evaluate(net, data, config.passes(), curve);
         return Double.isFinite(last.loss()) ? -1 : config.passes();
+    }
+
+    /** One run's optimizer and the network's live arrays, fetched once (parameters() may build a list). */
+    private static final class Steps {
+        private final Optimizer optimizer;
+        private final List<double[]> params;
+        private final List<double[]> grads;
+        private long t;
+
+        Steps(Optimizer optimizer, List<double[]> params, List<double[]> grads) {
+            this.optimizer = optimizer;
+            this.params = params;
+            this.grads = grads;
+        }
+
+        void step() {
+            optimizer.step(params, grads, ++t);
+        }
     }
 
     /** Loss and accuracy on the whole dataset, in chunks of the batch capacity. */
