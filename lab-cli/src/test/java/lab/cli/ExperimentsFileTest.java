@@ -29,7 +29,7 @@ class ExperimentsFileTest {
     private static final String FILE = "experiments.yaml";
     private static final String ALL_KINDS = String.join(", ", new java.util.TreeSet<>(Kinds.all().keySet()));
     private static final String MLP_KEYS = "activation, batch_size, dataset, description, epsilon, gradient, layers, "
-            + "leaky_alpha, network, passes, record_every, reg_lambda, seed";
+            + "leaky_alpha, network, optimizer, passes, record_every, reg_lambda, seed";
     private static final Pattern PREFIX = Pattern.compile("^experiments\\.yaml:(\\d+):(\\d+): ([^:]+): .+$");
 
     static ExperimentsFile parse(String yaml) {
@@ -433,7 +433,7 @@ class ExperimentsFileTest {
     void recordsAcceptImmutableLists() {
         assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null).runs());
         assertEquals(List.of(2, 3, 2), new MlpExperiment(null, null, List.of(2, 3, 2), null, null, null, null, null,
-                null, null, null, null, null).layers());
+                null, null, null, null, null, null).layers());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package lab.core.config;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -219,6 +221,10 @@ public final class ExperimentsFile {
                 return at(path, "unknown key (allowed: " + allowed.substring(1, allowed.length() - 1) + ")");
             }
             if (e instanceof InvalidTypeIdException t) {
+                Class<?> base = t.getBaseType() == null ? null : t.getBaseType().getRawClass();
+                if (base != null && !ExperimentSpec.class.isAssignableFrom(base)) {
+                    return nestedType(path, base, t.getTypeId());
+                }
                 path.add("kind");
                 String allowed = String.join(", ", new TreeSet<>(kinds));
                 if (t.getTypeId() == null) {
@@ -261,16 +267,53 @@ public final class ExperimentsFile {
             return at(path, oneLine(e.getOriginalMessage()));
         }
 
+        /**
+         * A nested polymorphic mapping (e.g. an mlp {@code optimizer:}) whose type key is missing or
+         * unknown: the allowed names come from the base type's {@code @JsonSubTypes}.
+         */
+        private UserError nestedType(List<String> path, Class<?> base, String typeId) {
+            JsonSubTypes subTypes = base.getAnnotation(JsonSubTypes.class);
+            String allowed = subTypes == null ? "" : Arrays.stream(subTypes.value()).map(JsonSubTypes.Type::name)
+                    .collect(Collectors.joining(", "));
+            if (typeId == null && locations.keysAt(path).isEmpty()) {
+                // A scalar such as "optimizer: adam": Jackson reads it as a missing type key.
+                return at(path, "expected a mapping with a '" + typeProperty(base) + "' key (one of: " + allowed + ")");
+            }
+            path.add(typeProperty(base));
+            if (typeId == null) {
+                return at(path, "is required (one of: " + allowed + ")");
+            }
+            return at(path, "unknown type '" + typeId + "' (allowed: " + allowed + ")");
+        }
+
+        /** The key naming a polymorphic record's kind ("kind" for experiments, "type" for nested ones). */
+        private static String typeProperty(Class<?> base) {
+            JsonTypeInfo info = base.getAnnotation(JsonTypeInfo.class);
+            return info == null || info.property().isEmpty() ? "type" : info.property();
+        }
+
+        /** Type keys of a record's polymorphic interfaces: present in the YAML, never record components. */
+        private static Set<String> typeKeys(Class<?> type) {
+            Set<String> keys = new TreeSet<>(Set.of("kind"));
+            for (Class<?> i : type.getInterfaces()) {
+                if (i.isAnnotationPresent(JsonTypeInfo.class)) {
+                    keys.add(typeProperty(i));
+                }
+            }
+            return keys;
+        }
+
         private UserError unknownKey(List<String> path, Class<?> type) {
             if (type == null || !type.isRecord()) {
                 return null;
             }
+            Set<String> typeKeys = typeKeys(type);
             Set<String> known = new TreeSet<>();
             for (var component : type.getRecordComponents()) {
                 known.add(SNAKE.translate(component.getName()));
             }
             for (String key : locations.keysAt(path)) {
-                if (!known.contains(key) && !key.equals("kind")) {
+                if (!known.contains(key) && !typeKeys.contains(key)) {
                     List<String> keyPath = new ArrayList<>(path);
                     keyPath.add(key);
                     return at(keyPath, "unknown key (allowed: " + String.join(", ", known) + ")");
@@ -313,6 +356,10 @@ public final class ExperimentsFile {
             }
             if (target.isEnum()) {
                 return "one of " + Arrays.toString(target.getEnumConstants());
+            }
+            if (target.isInterface() && target.isAnnotationPresent(JsonTypeInfo.class)
+                    && !ExperimentSpec.class.isAssignableFrom(target)) {
+                return "a mapping with a '" + typeProperty(target) + "' key";
             }
             if (Map.class.isAssignableFrom(target) || target.isRecord() || ExperimentSpec.class.isAssignableFrom(target)) {
                 return "a mapping of keys to values";

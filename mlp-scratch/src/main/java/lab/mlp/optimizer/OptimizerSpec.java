@@ -12,6 +12,9 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "type")
 @JsonSubTypes({
     @JsonSubTypes.Type(value = Sgd.class, name = "sgd"),
+    @JsonSubTypes.Type(value = Momentum.class, name = "momentum"),
+    @JsonSubTypes.Type(value = Adagrad.class, name = "adagrad"),
+    @JsonSubTypes.Type(value = Adam.class, name = "adam"),
 })
 public interface OptimizerSpec {
     /** Step size; every kind has one (a record component, hence boxed). */

@@ -1,6 +1,5 @@
 package lab.mlp.optimizer;
 
-import com.fasterxml.jackson.annotation.JsonTypeName;
 import java.util.List;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.VectorSpecies;
@@ -11,7 +10,6 @@ import lab.core.config.Check;
  * No state. The step is one fma per element, vectorised; the tail uses the same fma, so every
  * vector width gives the same bits.
  */
-@JsonTypeName("sgd")
 public record Sgd(Double learningRate) implements OptimizerSpec {
     private static final VectorSpecies<Double> SPECIES = DoubleVector.SPECIES_PREFERRED;
     private static final int LANES = SPECIES.length();
