@@ -431,7 +431,7 @@ class ExperimentsFileTest {
 
     @Test
     void recordsAcceptImmutableLists() {
-        assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null).runs());
+        assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null, null).runs());
         assertEquals(List.of(2, 3, 2), new MlpExperiment(null, null, List.of(2, 3, 2), null, null, null, null, null,
                 null, null, null, null, null, null).layers());
     }

@@ -17,6 +17,7 @@ import lab.mlp.plot.LossChart;
 import lab.mlp.plot.ScatterChart;
 import lab.mlp.report.LossCsv;
 import lab.mlp.report.MlpMetrics;
+import lab.mlp.report.MlpOutcome;
 import lab.mlp.train.JitWarmup;
 import lab.mlp.train.Trainer;
 import lab.mlp.train.TrainingResult;
@@ -74,7 +75,7 @@ public final class MlpRunner {
         LOG.info(String.format(Locale.ROOT, "%s: %s on %s: loss %.4f, accuracy %.3f, %.3f s%s -> %s", name,
                 spec.shortConfig(), data.name(), result.finalLoss(), result.trainAccuracy(), result.seconds(),
                 result.diverged() ? ", DIVERGED" : "", dir));
-        return new MlpOutcome(name, spec, data.name(), result, dir);
+        return new MlpOutcome(name, spec.network() + " " + spec.shortConfig(), data.name(), result, dir);
     }
 
     /** The dataset, checked against the network's input and output sizes. */

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import lab.core.io.AtomicFiles;
-import lab.mlp.experiment.MlpOutcome;
 import lab.mlp.model.Kernels;
 
 /** results/mlp/README.md: per section a table, a grid of decision boundaries and observations. */
@@ -13,7 +12,8 @@ public final class GalleryReport {
     /** Pictures per row of the grid. */
     static final int COLUMNS = 3;
 
-    public record Section(String title, boolean ordered, String note, List<MlpOutcome> runs) {
+    /** @param lossOverlay the section's loss-curve chart, or null */
+    public record Section(String title, boolean ordered, String note, List<MlpOutcome> runs, Path lossOverlay) {
     }
 
     private GalleryReport() {
@@ -35,6 +35,10 @@ public final class GalleryReport {
         for (Section section : sections) {
             md.append("## ").append(section.title()).append("\n\n");
             table(md, dir, section.runs());
+            if (section.lossOverlay() != null) {
+                md.append(String.format(Locale.ROOT, "<img src=\"%s\" width=\"600\" alt=\"loss curves\">%n%n",
+                        rel(dir, section.lossOverlay())));
+            }
             grid(md, dir, section.runs());
             if (!section.note().isEmpty()) {
                 md.append(section.note()).append("\n\n");
@@ -52,8 +56,8 @@ public final class GalleryReport {
         md.append("| experiment | network | dataset | loss | train accuracy | seconds | diverged |\n");
         md.append("|---|---|---|---:|---:|---:|---|\n");
         for (MlpOutcome r : runs) {
-            md.append(String.format(Locale.ROOT, "| [%s](%s) | %s %s | %s | %.4f | %.3f | %.3f | %s |%n", r.name(),
-                    rel(dir, r.dir().resolve("metrics.json")), r.spec().network(), r.spec().shortConfig(),
+            md.append(String.format(Locale.ROOT, "| [%s](%s) | %s | %s | %.4f | %.3f | %.3f | %s |%n", r.name(),
+                    rel(dir, r.dir().resolve("metrics.json")), r.config(),
                     r.datasetName(), r.result().finalLoss(), r.result().trainAccuracy(), r.result().seconds(),
                     r.result().diverged() ? "**yes**" : "no"));
         }
