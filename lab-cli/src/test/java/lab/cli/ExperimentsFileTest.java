@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExperimentsFileTest {
     private static final String FILE = "experiments.yaml";
     private static final String ALL_KINDS = String.join(", ", new java.util.TreeSet<>(Kinds.all().keySet()));
-    private static final String MLP_KEYS = "activation, batch_size, dataset, description, epsilon, gradient, layers, "
+    private static final String MLP_KEYS = "activation, batch_size, dataset, description, epsilon, frames_every, gradient, layers, "
             + "leaky_alpha, network, optimizer, passes, record_every, reg_lambda, seed";
     private static final Pattern PREFIX = Pattern.compile("^experiments\\.yaml:(\\d+):(\\d+): ([^:]+): .+$");
 
@@ -433,7 +433,7 @@ class ExperimentsFileTest {
     void recordsAcceptImmutableLists() {
         assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null, null).runs());
         assertEquals(List.of(2, 3, 2), new MlpExperiment(null, null, List.of(2, 3, 2), null, null, null, null, null,
-                null, null, null, null, null, null).layers());
+                null, null, null, null, null, null, null).layers());
     }
 
     @Test

@@ -25,11 +25,14 @@ import lab.mlp.train.TrainingConfig;
  * @param optimizer   another update rule, e.g. {type: adam, learning_rate: 0.01}; null means SGD at
  *                    epsilon. Both are left out of the metrics.json echo when null, so runs that
  *                    do not use them echo exactly what they did before.
+ * @param framesEvery a decision-boundary frame every this many passes, written as boundary.gif
+ *                    (2-feature data only); 0 = none; default passes / 20
  */
 public record MlpExperiment(String description, DatasetSpec dataset, List<Integer> layers, NetworkType network,
                             Activation activation, Double leakyAlpha, @JsonInclude(JsonInclude.Include.NON_NULL) Double epsilon,
                             Double regLambda, Integer passes, Long seed, GradientScale gradient, Integer batchSize,
-                            Integer recordEvery, @JsonInclude(JsonInclude.Include.NON_NULL) OptimizerSpec optimizer)
+                            Integer recordEvery, @JsonInclude(JsonInclude.Include.NON_NULL) OptimizerSpec optimizer,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer framesEvery)
         implements ExperimentSpec {
 
     public MlpExperiment {
@@ -66,6 +69,14 @@ public record MlpExperiment(String description, DatasetSpec dataset, List<Intege
             throw new InvalidValue("batch_size", "must be >= 0 (0 = full batch), got " + batchSize);
         }
         recordEvery = Check.positive("record_every", recordEvery, batchSize == 0 ? 100 : 1);
+        if (framesEvery != null && framesEvery < 0) {
+            throw new InvalidValue("frames_every", "must be >= 0 (0 = no boundary.gif), got " + framesEvery);
+        }
+    }
+
+    /** Passes between boundary frames: frames_every, or 21 frames over the run when it is not set; 0 = none. */
+    public int framesEveryOrDefault() {
+        return framesEvery != null ? framesEvery : Math.max(1, passes / 20);
     }
 
     public int[] layerSizes() {

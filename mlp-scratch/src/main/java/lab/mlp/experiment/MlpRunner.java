@@ -12,6 +12,7 @@ import lab.core.progress.Progress;
 import lab.mlp.data.Dataset;
 import lab.mlp.model.Kernels;
 import lab.mlp.model.Network;
+import lab.mlp.plot.BoundaryFrames;
 import lab.mlp.plot.DecisionBoundaryChart;
 import lab.mlp.plot.LossChart;
 import lab.mlp.plot.ScatterChart;
@@ -45,9 +46,12 @@ public final class MlpRunner {
         }
         Network net = Networks.create(spec, Networks.capacity(spec, data.size()));
         Progress progress = new Progress(LOG, name + ": pass", spec.passes(), Duration.ofSeconds(5));
+        // Frames render through the network's batch; the trainer restores it, so numbers are unchanged.
+        BoundaryFrames frames = data.numFeatures() == 2 && spec.framesEveryOrDefault() > 0
+                ? new BoundaryFrames(spec.framesEveryOrDefault()) : null;
         Trainer trainer = new Trainer(spec.trainingConfig(),
                 (point, total) -> progress.update(point.pass(), String.format(Locale.ROOT, "loss %.4f acc %.3f",
-                        point.loss(), point.accuracy())));
+                        point.loss(), point.accuracy())), frames == null ? List.of() : List.of(frames));
         TrainingResult result = trainer.train(net, data);
 
         MlpMetrics metrics = MlpMetrics.of(name, spec.description(), spec,
@@ -64,6 +68,9 @@ public final class MlpRunner {
             ScatterChart.write(data, dir.resolve("dataset.png"));
             DecisionBoundaryChart.write(net, data, title, subtitle, dir.resolve("boundary.png"));
             LossChart.write(result.curve(), title, subtitle, dir.resolve("loss.png"));
+            if (frames != null) {
+                frames.writeGif(dir.resolve("boundary.gif"));
+            }
         } else {
             LOG.info("{}: {} features, so no pictures (they need exactly 2)", name, data.numFeatures());
         }

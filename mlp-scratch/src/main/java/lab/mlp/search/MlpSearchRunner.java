@@ -106,7 +106,7 @@ public final class MlpSearchRunner {
                 activation == Activation.LEAKY_RELU ? base.leakyAlpha() : null,
                 base.optimizer() == null ? epsilon : null, regLambda, passes, base.seed(), base.gradient(),
                 base.batchSize(), base.recordEvery(),
-                base.optimizer() == null ? null : base.optimizer().withLearningRate(epsilon));
+                base.optimizer() == null ? null : base.optimizer().withLearningRate(epsilon), null);
     }
 
     static CandidateOutcome train(MlpExperiment spec, SearchSplits data) {
