@@ -76,6 +76,7 @@ class OptimizerYamlTest {
         "optimizer: {type: adam, epsilon: 0}|experiments.yaml:5:29: epsilon: must be a finite number > 0, got 0.0",
         "optimizer: {type: momentum, momentum: 1.5}|experiments.yaml:5:33: momentum: must be >= 0 and < 1, got 1.5",
         "optimizer: {type: adagrad, lr: 0.1}|experiments.yaml:5:32: lr: unknown key (allowed: epsilon, learning_rate)",
+        "frames_every: -1|experiments.yaml:5:5: frames_every: must be >= 0 (0 = no boundary.gif), got -1",
         "optimizer: adam|experiments.yaml:5:5: optimizer: expected a mapping with a 'type' key (one of: sgd, momentum, adagrad, adam)",
     })
     void badValuesAreOneLineErrorsAtTheKey(String line, String expected) {
