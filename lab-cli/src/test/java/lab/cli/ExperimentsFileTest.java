@@ -31,8 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ExperimentsFileTest {
     private static final String FILE = "experiments.yaml";
     private static final String ALL_KINDS = String.join(", ", new java.util.TreeSet<>(Kinds.all().keySet()));
-    private static final String MLP_KEYS = "activation, batch_size, dataset, description, epsilon, gradient, layers, "
-            + "leaky_alpha, network, passes, record_every, reg_lambda, seed";
+    private static final String MLP_KEYS = "activation, batch_size, dataset, description, epsilon, frames_every, gradient, layers, "
+            + "leaky_alpha, network, optimizer, passes, record_every, reg_lambda, seed";
     private static final Pattern PREFIX = Pattern.compile("^experiments\\.yaml:(\\d+):(\\d+): ([^:]+): .+$");
 
     static ExperimentsFile parse(String yaml) {
@@ -219,7 +219,7 @@ class ExperimentsFileTest {
                         1, 1, "experiments", "experiments.yaml:1:1: experiments: expected a mapping of keys to values"),
                 Arguments.of("unknown key in a gallery section",
                         "experiments:\n  g:\n    kind: mlp-gallery\n    sections:\n      - title: x\n        runs: [a]\n        foo: 1\n",
-                        7, 9, "foo", "experiments.yaml:7:9: foo: unknown key (allowed: note, ordered, runs, title)"),
+                        7, 9, "foo", "experiments.yaml:7:9: foo: unknown key (allowed: loss_overlay, note, ordered, runs, title)"),
                 Arguments.of("bench with no runs",
                         "experiments:\n  g:\n    kind: mlp-bench\n    runs: []\n",
                         4, 5, "runs", "experiments.yaml:4:5: runs: must be a non-empty list"),
@@ -453,9 +453,9 @@ class ExperimentsFileTest {
 
     @Test
     void recordsAcceptImmutableLists() {
-        assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null).runs());
+        assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null, null).runs());
         assertEquals(List.of(2, 3, 2), new MlpExperiment(null, null, List.of(2, 3, 2), null, null, null, null, null,
-                null, null, null, null, null).layers());
+                null, null, null, null, null, null, null).layers());
     }
 
     @Test

@@ -47,6 +47,15 @@ public final class Check {
         return v;
     }
 
+    /** A rate in [0, 1), such as a momentum or a moment's decay (1 would never forget). */
+    public static double fraction(String key, Double value, double fallback) {
+        double v = value == null ? fallback : value;
+        if (!(v >= 0 && v < 1)) {
+            throw new InvalidValue(key, "must be >= 0 and < 1, got " + v);
+        }
+        return v;
+    }
+
     public static <T> T required(String key, T value) {
         if (value == null) {
             throw new InvalidValue(key, "is required");

@@ -236,8 +236,13 @@ public final class ExperimentsFile {
                     }
                     return at(path, "unknown kind '" + t.getTypeId() + "' (allowed: " + allowed + ")");
                 }
-                path.add(SealedSubtypes.typeProperty(base));
                 String allowed = String.join(", ", names);
+                if (t.getTypeId() == null && locations.keysAt(path).isEmpty()) {
+                    // a scalar such as "optimizer: adam": Jackson reads it as a missing type key
+                    return at(path, "expected a mapping with a '" + SealedSubtypes.typeProperty(base)
+                            + "' key (one of: " + allowed + ")");
+                }
+                path.add(SealedSubtypes.typeProperty(base));
                 if (t.getTypeId() == null) {
                     return at(path, "is required (one of: " + allowed + ")");
                 }
@@ -346,6 +351,9 @@ public final class ExperimentsFile {
             }
             if (target.isEnum()) {
                 return "one of " + Arrays.toString(target.getEnumConstants());
+            }
+            if (target.isSealed()) {
+                return "a mapping with a '" + SealedSubtypes.typeProperty(target) + "' key";
             }
             if (Map.class.isAssignableFrom(target) || target.isRecord() || ExperimentSpec.class.isAssignableFrom(target)) {
                 return "a mapping of keys to values";

@@ -68,7 +68,7 @@ final class MlpBenchExport {
         int[] pass = curve.stream().mapToInt(CurvePoint::pass).toArray();
         double[] loss = curve.stream().mapToDouble(CurvePoint::loss).toArray();
         return new Run(name, spec.network().toString(), spec.activation().toString(), spec.leakyAlpha(),
-                spec.layers(), spec.epsilon(), spec.regLambda(), spec.passes(), spec.recordEvery(),
+                spec.layers(), spec.effectiveOptimizer().learningRate(), spec.regLambda(), spec.passes(), spec.recordEvery(),
                 spec.gradient().toString(), spec.batchSize(), data.name(), x, data.labels().clone(), weights, biases,
                 new JavaResult(result.finalLoss(), result.trainAccuracy(), result.diverged(), result.passesRun(), pass,
                         loss));

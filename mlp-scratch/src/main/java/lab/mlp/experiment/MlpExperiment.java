@@ -1,10 +1,13 @@
 package lab.mlp.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import lab.core.config.Check;
 import lab.core.config.ExperimentSpec;
 import lab.core.config.InvalidValue;
 import lab.mlp.model.Activation;
+import lab.mlp.optimizer.OptimizerSpec;
+import lab.mlp.optimizer.Sgd;
 import lab.mlp.train.GradientScale;
 import lab.mlp.train.TrainingConfig;
 
@@ -18,11 +21,19 @@ import lab.mlp.train.TrainingConfig;
  * @param gradient    sum (the assignment's: no 1/N) or mean
  * @param batchSize   0 = full batch (default); otherwise mini-batch SGD and passes count epochs
  * @param recordEvery loss/accuracy recorded every this many passes
+ * @param epsilon     plain SGD's learning rate (the assignment's key); null when {@code optimizer} is given
+ * @param optimizer   another update rule, e.g. {type: adam, learning_rate: 0.01}; null means SGD at
+ *                    epsilon. Both are left out of the metrics.json echo when null, so runs that
+ *                    do not use them echo exactly what they did before.
+ * @param framesEvery a decision-boundary frame every this many passes, written as boundary.gif
+ *                    (2-feature data only); 0 = none; default passes / 20
  */
 public record MlpExperiment(String description, DatasetSpec dataset, List<Integer> layers, NetworkType network,
-                            Activation activation, Double leakyAlpha, Double epsilon, Double regLambda,
-                            Integer passes, Long seed, GradientScale gradient, Integer batchSize,
-                            Integer recordEvery) implements ExperimentSpec {
+                            Activation activation, Double leakyAlpha, @JsonInclude(JsonInclude.Include.NON_NULL) Double epsilon,
+                            Double regLambda, Integer passes, Long seed, GradientScale gradient, Integer batchSize,
+                            Integer recordEvery, @JsonInclude(JsonInclude.Include.NON_NULL) OptimizerSpec optimizer,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Integer framesEvery)
+        implements ExperimentSpec {
 
     public MlpExperiment {
         description = description == null ? "" : description;
@@ -45,7 +56,10 @@ public record MlpExperiment(String description, DatasetSpec dataset, List<Intege
             throw new InvalidValue("leaky_alpha", "only applies to activation leaky-relu");
         }
         leakyAlpha = Check.nonNegative("leaky_alpha", leakyAlpha, Activation.DEFAULT_LEAKY_ALPHA);
-        epsilon = Check.positive("epsilon", epsilon, 0.01);
+        if (optimizer != null && epsilon != null) {
+            throw new InvalidValue("epsilon", "is plain SGD's learning rate; with optimizer: set its learning_rate instead");
+        }
+        epsilon = optimizer != null ? null : Check.positive("epsilon", epsilon, 0.01);
         regLambda = Check.nonNegative("reg_lambda", regLambda, 0.01);
         passes = Check.positive("passes", passes, 20_000);
         seed = seed == null ? 0L : seed;
@@ -55,20 +69,34 @@ public record MlpExperiment(String description, DatasetSpec dataset, List<Intege
             throw new InvalidValue("batch_size", "must be >= 0 (0 = full batch), got " + batchSize);
         }
         recordEvery = Check.positive("record_every", recordEvery, batchSize == 0 ? 100 : 1);
+        if (framesEvery != null && framesEvery < 0) {
+            throw new InvalidValue("frames_every", "must be >= 0 (0 = no boundary.gif), got " + framesEvery);
+        }
+    }
+
+    /** Passes between boundary frames: frames_every, or 21 frames over the run when it is not set; 0 = none. */
+    public int framesEveryOrDefault() {
+        return framesEvery != null ? framesEvery : Math.max(1, passes / 20);
     }
 
     public int[] layerSizes() {
         return layers.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    public TrainingConfig trainingConfig() {
-        return new TrainingConfig(epsilon, regLambda, passes, gradient, batchSize, seed, recordEvery);
+    /** The optimizer this run uses: the given one, or plain SGD at epsilon. */
+    public OptimizerSpec effectiveOptimizer() {
+        return optimizer != null ? optimizer : new Sgd(epsilon);
     }
 
-    /** "tanh [2, 3, 2] eps=0.01 lambda=0.01". */
+    public TrainingConfig trainingConfig() {
+        return new TrainingConfig(effectiveOptimizer(), regLambda, passes, gradient, batchSize, seed, recordEvery);
+    }
+
+    /** "tanh [2, 3, 2] eps=0.01 λ=0.01", or with an optimizer "tanh [2, 3, 2] adam lr=0.01 λ=0.01". */
     public String shortConfig() {
         String act = activation == Activation.LEAKY_RELU ? activation + "(" + leakyAlpha + ")" : activation.toString();
-        return act + " " + layers + " eps=" + epsilon + " λ=" + regLambda
+        String step = optimizer == null ? "eps=" + epsilon : optimizer.describe();
+        return act + " " + layers + " " + step + " λ=" + regLambda
                 + (batchSize > 0 ? " batch=" + batchSize : "") + (gradient == GradientScale.MEAN ? " mean-grad" : "");
     }
 }

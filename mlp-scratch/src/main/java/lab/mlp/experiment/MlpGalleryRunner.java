@@ -1,11 +1,15 @@
 package lab.mlp.experiment;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import lab.core.kind.RunContext;
+import lab.mlp.plot.LossOverlayChart;
 import lab.mlp.report.GalleryReport;
+import lab.mlp.report.MlpOutcome;
+import lab.mlp.train.CurvePoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,11 +37,23 @@ public final class MlpGalleryRunner {
         }
         List<GalleryReport.Section> sections = new ArrayList<>();
         for (MlpGallery.Section section : gallery.sections()) {
-            sections.add(new GalleryReport.Section(section.title(), section.ordered(), section.note(),
-                    section.runs().stream().map(outcomes::get).toList()));
+            List<MlpOutcome> runs = section.runs().stream().map(outcomes::get).toList();
+            Path overlay = section.lossOverlay() == null ? null : writeOverlay(section, runs, ctx);
+            sections.add(new GalleryReport.Section(section.title(), section.ordered(), section.note(), runs, overlay));
         }
         GalleryReport.write(ctx.resultsDir().resolve("mlp").resolve("README.md"), name, gallery.title(),
                 gallery.description(), sections);
         LOG.info("{}: {} runs, report {}", name, outcomes.size(), ctx.resultsDir().resolve("mlp").resolve("README.md"));
+    }
+
+    /** Every run's loss curve on one chart, legend "name: config". */
+    private static Path writeOverlay(MlpGallery.Section section, List<MlpOutcome> runs, RunContext ctx) {
+        Map<String, List<CurvePoint>> curves = new LinkedHashMap<>();
+        for (MlpOutcome r : runs) {
+            curves.put(r.name() + " (" + r.config() + ")", r.result().curve());
+        }
+        Path png = ctx.resultsDir().resolve("mlp").resolve(section.lossOverlay());
+        LossOverlayChart.write(curves, section.title(), "training loss", png);
+        return png;
     }
 }

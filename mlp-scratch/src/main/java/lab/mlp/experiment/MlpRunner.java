@@ -12,11 +12,13 @@ import lab.core.progress.Progress;
 import lab.mlp.data.Dataset;
 import lab.mlp.model.Kernels;
 import lab.mlp.model.Network;
+import lab.mlp.plot.BoundaryFrames;
 import lab.mlp.plot.DecisionBoundaryChart;
 import lab.mlp.plot.LossChart;
 import lab.mlp.plot.ScatterChart;
 import lab.mlp.report.LossCsv;
 import lab.mlp.report.MlpMetrics;
+import lab.mlp.report.MlpOutcome;
 import lab.mlp.train.JitWarmup;
 import lab.mlp.train.Trainer;
 import lab.mlp.train.TrainingResult;
@@ -44,9 +46,12 @@ public final class MlpRunner {
         }
         Network net = Networks.create(spec, Networks.capacity(spec, data.size()));
         Progress progress = new Progress(LOG, name + ": pass", spec.passes(), Duration.ofSeconds(5));
+        // Frames render through the network's batch; the trainer restores it, so numbers are unchanged.
+        BoundaryFrames frames = data.numFeatures() == 2 && spec.framesEveryOrDefault() > 0
+                ? new BoundaryFrames(spec.framesEveryOrDefault()) : null;
         Trainer trainer = new Trainer(spec.trainingConfig(),
                 (point, total) -> progress.update(point.pass(), String.format(Locale.ROOT, "loss %.4f acc %.3f",
-                        point.loss(), point.accuracy())));
+                        point.loss(), point.accuracy())), frames == null ? List.of() : List.of(frames));
         TrainingResult result = trainer.train(net, data);
 
         MlpMetrics metrics = MlpMetrics.of(name, spec.description(), spec,
@@ -63,6 +68,9 @@ public final class MlpRunner {
             ScatterChart.write(data, dir.resolve("dataset.png"));
             DecisionBoundaryChart.write(net, data, title, subtitle, dir.resolve("boundary.png"));
             LossChart.write(result.curve(), title, subtitle, dir.resolve("loss.png"));
+            if (frames != null) {
+                frames.writeGif(dir.resolve("boundary.gif"));
+            }
         } else {
             LOG.info("{}: {} features, so no pictures (they need exactly 2)", name, data.numFeatures());
         }
@@ -74,7 +82,7 @@ public final class MlpRunner {
         LOG.info(String.format(Locale.ROOT, "%s: %s on %s: loss %.4f, accuracy %.3f, %.3f s%s -> %s", name,
                 spec.shortConfig(), data.name(), result.finalLoss(), result.trainAccuracy(), result.seconds(),
                 result.diverged() ? ", DIVERGED" : "", dir));
-        return new MlpOutcome(name, spec, data.name(), result, dir);
+        return new MlpOutcome(name, spec.network() + " " + spec.shortConfig(), data.name(), result, dir);
     }
 
     /** The dataset, checked against the network's input and output sizes. */

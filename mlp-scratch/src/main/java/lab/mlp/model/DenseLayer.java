@@ -47,9 +47,4 @@ final class DenseLayer {
     void backpropagate(DenseLayer below) {
         Kernels.backpropagate(w, in, out, delta, below.a, below.f, below.alpha, below.delta, stride);
     }
-
-    void update(double epsilon) {
-        Kernels.step(w, gw, epsilon);
-        Kernels.step(b, gb, epsilon);
-    }
 }

@@ -231,20 +231,6 @@ public final class Kernels {
         }
     }
 
-    /** w -= epsilon * g over a whole parameter array. */
-    static void step(double[] w, double[] g, double epsilon) {
-        int n = w.length;
-        int bound = SPECIES.loopBound(n);
-        DoubleVector e = DoubleVector.broadcast(SPECIES, -epsilon);
-        int i = 0;
-        for (; i < bound; i += LANES) {
-            DoubleVector.fromArray(SPECIES, g, i).fma(e, DoubleVector.fromArray(SPECIES, w, i)).intoArray(w, i);
-        }
-        for (; i < n; i++) {
-            w[i] = Math.fma(g[i], -epsilon, w[i]);
-        }
-    }
-
     // ---- matrix-level operations on unit-major buffers; w is row-major [in][out] ----
 
     /**

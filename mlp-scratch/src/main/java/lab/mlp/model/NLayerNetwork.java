@@ -69,13 +69,6 @@ public final class NLayerNetwork implements Network {
     }
 
     @Override
-    public void update(double epsilon) {
-        for (DenseLayer layer : layers) {
-            layer.update(epsilon);
-        }
-    }
-
-    @Override
     public double[] logits() {
         return layers[layers.length - 1].a;
     }

@@ -3,9 +3,10 @@ package lab.mlp.model;
 import java.util.List;
 
 /**
- * A fully connected classifier trained on one {@link Batch} at a time:
- * {@link #forward()}, then {@link #backward}, then {@link #update}. It owns its parameters and
- * every buffer it needs, allocated once; none of the three steps allocates.
+ * A fully connected classifier trained on one {@link Batch} at a time: {@link #forward()}, then
+ * {@link #backward}, then an optimizer moves {@link #parameters()} by {@link #gradients()} (the
+ * network does not know how: see lab.mlp.optimizer). It owns its parameters and every buffer it
+ * needs, allocated once; neither step allocates.
  */
 public interface Network {
     /** Sizes of all layers, input first, output (number of classes) last. */
@@ -24,9 +25,6 @@ public interface Network {
      * weights} (biases are not regularised), from the last {@link #forward()}.
      */
     void backward(double dataScale, double regLambda);
-
-    /** Every parameter -= epsilon * its gradient. */
-    void update(double epsilon);
 
     /** [class][sample] logits after {@link #forward()}; rows have length {@link Batch#stride}. */
     double[] logits();

@@ -79,14 +79,6 @@ public final class ThreeLayerNetwork implements Network {
     }
 
     @Override
-    public void update(double epsilon) {
-        Kernels.step(w1, dw1, epsilon);
-        Kernels.step(b1, db1, epsilon);
-        Kernels.step(w2, dw2, epsilon);
-        Kernels.step(b2, db2, epsilon);
-    }
-
-    @Override
     public double[] logits() {
         return z2;
     }

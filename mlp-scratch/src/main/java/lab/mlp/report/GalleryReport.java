@@ -5,15 +5,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import lab.core.io.AtomicFiles;
-import lab.mlp.experiment.MlpOutcome;
 import lab.mlp.model.Kernels;
 
 /** results/mlp/README.md: per section a table, a grid of decision boundaries and observations. */
 public final class GalleryReport {
-    /** Pictures per row of the grid. */
+    /** Pictures per row of the grid; runs with a boundary.gif take two pictures, so fewer per row. */
     static final int COLUMNS = 3;
+    static final int ANIMATED_COLUMNS = 2;
 
-    public record Section(String title, boolean ordered, String note, List<MlpOutcome> runs) {
+    /** @param lossOverlay the section's loss-curve chart, or null */
+    public record Section(String title, boolean ordered, String note, List<MlpOutcome> runs, Path lossOverlay) {
     }
 
     private GalleryReport() {
@@ -35,6 +36,10 @@ public final class GalleryReport {
         for (Section section : sections) {
             md.append("## ").append(section.title()).append("\n\n");
             table(md, dir, section.runs());
+            if (section.lossOverlay() != null) {
+                md.append(String.format(Locale.ROOT, "<img src=\"%s\" width=\"600\" alt=\"loss curves\">%n%n",
+                        rel(dir, section.lossOverlay())));
+            }
             grid(md, dir, section.runs());
             if (!section.note().isEmpty()) {
                 md.append(section.note()).append("\n\n");
@@ -52,8 +57,8 @@ public final class GalleryReport {
         md.append("| experiment | network | dataset | loss | train accuracy | seconds | diverged |\n");
         md.append("|---|---|---|---:|---:|---:|---|\n");
         for (MlpOutcome r : runs) {
-            md.append(String.format(Locale.ROOT, "| [%s](%s) | %s %s | %s | %.4f | %.3f | %.3f | %s |%n", r.name(),
-                    rel(dir, r.dir().resolve("metrics.json")), r.spec().network(), r.spec().shortConfig(),
+            md.append(String.format(Locale.ROOT, "| [%s](%s) | %s | %s | %.4f | %.3f | %.3f | %s |%n", r.name(),
+                    rel(dir, r.dir().resolve("metrics.json")), r.config(),
                     r.datasetName(), r.result().finalLoss(), r.result().trainAccuracy(), r.result().seconds(),
                     r.result().diverged() ? "**yes**" : "no"));
         }
@@ -65,13 +70,18 @@ public final class GalleryReport {
         if (pictured.isEmpty()) {
             return;
         }
+        boolean animated = pictured.stream().anyMatch(r -> Files.exists(r.dir().resolve("boundary.gif")));
+        int columns = animated ? ANIMATED_COLUMNS : COLUMNS;
         md.append("<table>\n");
-        for (int i = 0; i < pictured.size(); i += COLUMNS) {
+        for (int i = 0; i < pictured.size(); i += columns) {
             md.append("<tr>\n");
-            for (MlpOutcome r : pictured.subList(i, Math.min(i + COLUMNS, pictured.size()))) {
-                md.append(String.format(Locale.ROOT, "<td><img src=\"%s\" width=\"300\" alt=\"%s\"><br>%s "
+            for (MlpOutcome r : pictured.subList(i, Math.min(i + columns, pictured.size()))) {
+                Path gif = r.dir().resolve("boundary.gif");
+                String learning = Files.exists(gif) ? String.format(Locale.ROOT,
+                        " <img src=\"%s\" width=\"220\" alt=\"%s while it learns\">", rel(dir, gif), r.name()) : "";
+                md.append(String.format(Locale.ROOT, "<td><img src=\"%s\" width=\"300\" alt=\"%s\">%s<br>%s "
                                 + "(<a href=\"%s\">loss curve</a>)</td>%n", rel(dir, r.dir().resolve("boundary.png")),
-                        r.name(), r.name(), rel(dir, r.dir().resolve("loss.png"))));
+                        r.name(), learning, r.name(), rel(dir, r.dir().resolve("loss.png"))));
             }
             md.append("</tr>\n");
         }

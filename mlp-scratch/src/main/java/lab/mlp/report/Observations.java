@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import lab.mlp.experiment.MlpOutcome;
 
 /**
  * Sentences about a group of runs that follow from their numbers alone, so the report never

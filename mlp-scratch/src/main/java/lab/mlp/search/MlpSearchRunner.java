@@ -100,10 +100,13 @@ public final class MlpSearchRunner {
         layers.add(train.numClasses());
         Activation activation = (Activation) params.getOrDefault("activation", base.activation());
         double regLambda = ((Number) params.getOrDefault("reg_lambda", base.regLambda())).doubleValue();
-        double epsilon = ((Number) params.getOrDefault("epsilon", base.epsilon())).doubleValue();
+        // "epsilon" is the learning rate of whichever optimizer the base uses.
+        double epsilon = ((Number) params.getOrDefault("epsilon", base.effectiveOptimizer().learningRate())).doubleValue();
         return new MlpExperiment(base.description(), base.dataset(), layers, NetworkType.N_LAYER, activation,
-                activation == Activation.LEAKY_RELU ? base.leakyAlpha() : null, epsilon, regLambda, passes, base.seed(),
-                base.gradient(), base.batchSize(), base.recordEvery());
+                activation == Activation.LEAKY_RELU ? base.leakyAlpha() : null,
+                base.optimizer() == null ? epsilon : null, regLambda, passes, base.seed(), base.gradient(),
+                base.batchSize(), base.recordEvery(),
+                base.optimizer() == null ? null : base.optimizer().withLearningRate(epsilon), null);
     }
 
     static CandidateOutcome train(MlpExperiment spec, SearchSplits data) {

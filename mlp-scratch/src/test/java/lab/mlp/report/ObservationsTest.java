@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Path;
 import java.util.List;
-import lab.mlp.experiment.MlpOutcome;
 import lab.mlp.train.CurvePoint;
 import lab.mlp.train.TrainingResult;
 import org.junit.jupiter.api.Test;
