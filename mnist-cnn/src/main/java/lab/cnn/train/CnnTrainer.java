@@ -1,14 +1,10 @@
 package lab.cnn.train;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import lab.cnn.backend.Backend;
 import lab.cnn.data.ImageDataSetIterator;
 import lab.core.progress.Progress;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.evaluation.classification.Evaluation;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.slf4j.Logger;
@@ -75,99 +71,64 @@ public final class CnnTrainer {
         }
     }
 
+    /** Step, record, evaluate, checkpoint, stop: each by its own class; the loop only orders them. */
     private TrainingRun loop(MultiLayerNetwork net, ImageDataSetIterator train, DataSetIterator validation,
                              DataSetIterator test, long imagesPerEpoch, TrainingState from, CheckpointWriter writer) {
-        List<LossPoint> losses = new ArrayList<>(from.loss());
-        List<EvalPoint> evals = new ArrayList<>(from.evals());
+        RunningState state = new RunningState(from, imagesPerEpoch);
+        Evaluations evaluations = new Evaluations(name, validation, test);
+        Checkpointing checkpointing = new Checkpointing(writer, checkpointEvery, iterationsPerEpoch, from.iteration());
         Progress progress = new Progress(LOG, name + ": iteration", schedule.iterations(), Duration.ofSeconds(15))
                 .startingAt(from.iteration());
-        long iteration = from.iteration();
-        long images = from.images();
-        double trainSeconds = from.trainSeconds();
-        double evalSeconds = from.evalSeconds();
-        long sessionImages = 0;
-        double sessionSeconds = 0;
-        long lastCheckpoint = from.iteration();
-        TestPredictions predictions = null;
-        while (iteration < schedule.iterations()) {
-            if (!train.hasNext()) {
-                train.reset();
-            }
-            DataSet batch = train.next();
-            long start = System.nanoTime();
-            net.fit(batch);
-            double seconds = (System.nanoTime() - start) / 1e9;
-            trainSeconds += seconds;
-            sessionSeconds += seconds;
-            iteration++;
-            images += batch.numExamples();
-            sessionImages += batch.numExamples();
-            double epoch = (double) images / imagesPerEpoch;
-            double loss = net.score();
+        while (state.iteration < schedule.iterations()) {
+            double loss = step(net, train, state);
             if (!Double.isFinite(loss)) {
-                losses.add(new LossPoint(iteration, epoch, loss));
+                state.losses.add(new LossPoint(state.iteration, state.epoch(), loss));
                 LOG.error("{}: loss is {} at iteration {} (epoch {}): training diverged; try a lower learning_rate",
-                        name, loss, iteration, String.format(Locale.ROOT, "%.2f", epoch));
-                return new TrainingRun(iteration, epoch, losses, evals, trainSeconds, evalSeconds, images, true,
-                        iteration, false, from.resumedAt(), null);
+                        name, loss, state.iteration, String.format(Locale.ROOT, "%.2f", state.epoch()));
+                return state.diverged();
             }
-            double imagesPerSecond = sessionImages / Math.max(sessionSeconds, 1e-9);
-            if (iteration % schedule.lossEvery() == 0 || iteration == 1) {
-                losses.add(new LossPoint(iteration, epoch, loss));
-                observer.lossRecorded(net, losses.get(losses.size() - 1), imagesPerSecond);
+            recordLoss(net, state, loss, progress);
+            boolean last = state.iteration == schedule.iterations();
+            if (state.iteration % schedule.evalEvery() == 0 || last) {
+                observer.evaluated(net, evaluations.evaluate(net, state, last), evaluations.test());
             }
-            progress.update(iteration, String.format(Locale.ROOT, "epoch %.2f loss %.4f %.0f img/s", epoch, loss,
-                    imagesPerSecond));
-            if (iteration % schedule.evalEvery() == 0 || iteration == schedule.iterations()) {
-                long evalStart = System.nanoTime();
-                double val = accuracy(net, validation);
-                double tst = Double.NaN;
-                if (test != null && iteration == schedule.iterations()) {
-                    predictions = TestPredictions.evaluate(net, test); // the final test: kept image by image
-                    tst = predictions.accuracy();
-                } else if (test != null) {
-                    tst = accuracy(net, test);
-                }
-                evalSeconds += (System.nanoTime() - evalStart) / 1e9;
-                evals.add(new EvalPoint(iteration, epoch, val, tst, trainSeconds));
-                observer.evaluated(net, evals.get(evals.size() - 1), test);
-                LOG.info(String.format(Locale.ROOT, "%s: iteration %d (epoch %.2f): validation error %.2f%%%s "
-                                + "(evaluated in %.1f s)", name, iteration, epoch, 100 * (1 - val),
-                        test == null ? "" : String.format(Locale.ROOT, ", test error %.2f%%", 100 * (1 - tst)),
-                        (System.nanoTime() - evalStart) / 1e9));
-            }
-            boolean last = iteration == schedule.iterations();
-            if (writer != null && !last && (stop.requested() || checkpointDue(iteration))) {
-                ImageDataSetIterator.Position at = train.position();
-                TrainingState state = new TrainingState(iteration, images, at.epoch(), at.batch(), trainSeconds,
-                        evalSeconds, losses, evals, from.resumedAt(), Backend.threads());
+            if (!last) {
+                checkpointing.afterStep(net, state, train.position(), stop.requested());
                 if (stop.requested()) {
-                    writer.saveNow(net, state, epoch); // on disk before the JVM is let go
-                } else {
-                    writer.submit(net, state, epoch);
+                    LOG.warn("{}: stopped at iteration {} of {}{}", name, state.iteration, schedule.iterations(),
+                            checkpointing.savedAt(state.iteration) ? "; the same command resumes from here"
+                                    : " without a checkpoint (checkpoints are off)");
+                    return state.interrupted();
                 }
-                lastCheckpoint = iteration;
-            }
-            if (stop.requested() && !last) {
-                LOG.warn("{}: stopped at iteration {} of {}{}", name, iteration, schedule.iterations(),
-                        lastCheckpoint == iteration ? "; the same command resumes from here"
-                                : " without a checkpoint (checkpoints are off)");
-                return new TrainingRun(iteration, epoch, losses, evals, trainSeconds, evalSeconds, images, false, -1,
-                        true, from.resumedAt(), null);
             }
         }
-        return new TrainingRun(iteration, (double) images / imagesPerEpoch, losses, evals, trainSeconds, evalSeconds,
-                images, false, -1, false, from.resumedAt(), predictions);
+        return state.finished(evaluations.finalTest());
     }
 
-    private boolean checkpointDue(long iteration) {
-        return (checkpointEvery > 0 && iteration % checkpointEvery == 0)
-                || (iterationsPerEpoch > 0 && iteration % iterationsPerEpoch == 0);
+    /** One mini-batch step (the next epoch starts when the iterator runs out); returns the loss. */
+    private static double step(MultiLayerNetwork net, ImageDataSetIterator train, RunningState state) {
+        if (!train.hasNext()) {
+            train.reset();
+        }
+        DataSet batch = train.next();
+        long start = System.nanoTime();
+        net.fit(batch);
+        state.stepped(batch.numExamples(), (System.nanoTime() - start) / 1e9);
+        return net.score();
+    }
+
+    private void recordLoss(MultiLayerNetwork net, RunningState state, double loss, Progress progress) {
+        double imagesPerSecond = state.sessionImagesPerSecond();
+        if (state.iteration % schedule.lossEvery() == 0 || state.iteration == 1) {
+            LossPoint point = new LossPoint(state.iteration, state.epoch(), loss);
+            state.losses.add(point);
+            observer.lossRecorded(net, point, imagesPerSecond);
+        }
+        progress.update(state.iteration, String.format(Locale.ROOT, "epoch %.2f loss %.4f %.0f img/s", state.epoch(),
+                loss, imagesPerSecond));
     }
 
     static double accuracy(MultiLayerNetwork net, DataSetIterator data) {
-        data.reset();
-        Evaluation evaluation = net.evaluate(data);
-        return evaluation.accuracy();
+        return Evaluations.accuracy(net, data);
     }
 }
