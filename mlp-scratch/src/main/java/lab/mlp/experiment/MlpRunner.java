@@ -12,6 +12,7 @@ import lab.core.progress.Progress;
 import lab.mlp.data.Dataset;
 import lab.mlp.model.Kernels;
 import lab.mlp.model.Network;
+import lab.mlp.monitor.MlpTensorBoard;
 import lab.mlp.plot.BoundaryFrames;
 import lab.mlp.plot.DecisionBoundaryChart;
 import lab.mlp.plot.LossChart;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs one {@code kind: mlp} experiment: data, network, training, then
- * {@code <results>/mlp/<name>/} with metrics.json, loss.csv, dataset.png, boundary.png, loss.png.
+ * {@code <results>/mlp/<name>/} with metrics.json, loss.csv, dataset.png, boundary.png, loss.png,
+ * boundary.gif, and the TensorBoard log {@code <runs>/<name>/tensorboard/}.
  */
 public final class MlpRunner {
     private static final Logger LOG = LoggerFactory.getLogger(MlpRunner.class);
@@ -52,7 +54,15 @@ public final class MlpRunner {
         Trainer trainer = new Trainer(spec.trainingConfig(),
                 (point, total) -> progress.update(point.pass(), String.format(Locale.ROOT, "loss %.4f acc %.3f",
                         point.loss(), point.accuracy())), frames == null ? List.of() : List.of(frames));
-        TrainingResult result = trainer.train(net, data);
+        TrainingResult result;
+        Path logDir = ctx.runsDir().resolve(name).resolve(MlpTensorBoard.DIRECTORY);
+        try (MlpTensorBoard log = MlpTensorBoard.open(logDir)) {
+            if (frames != null) {
+                frames.alsoTo(log);
+            }
+            result = trainer.train(net, data);
+            log.curve(result.curve());
+        }
 
         MlpMetrics metrics = MlpMetrics.of(name, spec.description(), spec,
                 new MlpMetrics.DatasetInfo(data.name(), data.size(), data.numFeatures(), data.numClasses(),
