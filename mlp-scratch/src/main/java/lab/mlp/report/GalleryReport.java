@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import lab.core.io.AtomicFiles;
 import lab.mlp.model.Kernels;
+import lab.mlp.train.Instability;
 
 /** results/mlp/README.md: per section a table, a grid of decision boundaries and observations. */
 public final class GalleryReport {
@@ -32,7 +33,12 @@ public final class GalleryReport {
                 .append(String.format(Locale.ROOT, "Seconds are training time only, one run at a time, on %d cores "
                                 + "with Java %s and %d-lane vectors. Loss is the assignment's: mean cross-entropy "
                                 + "plus reg_lambda/2 times the sum of squared weights over N.%n%n",
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Kernels.LANES));
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Kernels.LANES))
+                .append(String.format(Locale.ROOT, "A run is **diverged** when its loss stops being finite or ends "
+                        + "above its start or above 2 x its best + 0.01 (its final numbers are not a result), and "
+                        + "**unstable** when its loss, after reaching its best, rises above %.1f x that best (it "
+                        + "ends wherever the jump left it; the column gives the first such pass and the highest "
+                        + "loss after the best over the best).%n%n", Instability.FACTOR));
         for (Section section : sections) {
             md.append("## ").append(section.title()).append("\n\n");
             table(md, dir, section.runs());
@@ -54,15 +60,21 @@ public final class GalleryReport {
     }
 
     private static void table(StringBuilder md, Path dir, List<MlpOutcome> runs) {
-        md.append("| experiment | network | dataset | loss | train accuracy | seconds | diverged |\n");
-        md.append("|---|---|---|---:|---:|---:|---|\n");
+        md.append("| experiment | network | dataset | loss | train accuracy | seconds | diverged | unstable |\n");
+        md.append("|---|---|---|---:|---:|---:|---|---|\n");
         for (MlpOutcome r : runs) {
-            md.append(String.format(Locale.ROOT, "| [%s](%s) | %s | %s | %.4f | %.3f | %.3f | %s |%n", r.name(),
+            md.append(String.format(Locale.ROOT, "| [%s](%s) | %s | %s | %.4f | %.3f | %.3f | %s | %s |%n", r.name(),
                     rel(dir, r.dir().resolve("metrics.json")), r.config(),
                     r.datasetName(), r.result().finalLoss(), r.result().trainAccuracy(), r.result().seconds(),
-                    r.result().diverged() ? "**yes**" : "no"));
+                    r.result().diverged() ? "**yes**" : "no", unstable(r)));
         }
         md.append('\n');
+    }
+
+    /** "no", or "**yes**: pass 1000, 30.1 x best" (see lab.mlp.train.Instability). */
+    static String unstable(MlpOutcome r) {
+        Instability i = r.result().instability();
+        return i == null ? "no" : String.format(Locale.ROOT, "**yes**: pass %d, %.1f x best", i.atPass(), i.ratio());
     }
 
     private static void grid(StringBuilder md, Path dir, List<MlpOutcome> runs) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import lab.mlp.train.Instability;
 
 /**
  * Sentences about a group of runs that follow from their numbers alone, so the report never
@@ -22,6 +23,8 @@ public final class Observations {
                 lines.add(String.format(Locale.ROOT, "**%s diverged**: %s; it reached loss %.4f at pass %d before "
                                 + "that, so its final numbers are not a result.", r.name(), r.result().divergence(),
                         r.result().bestLoss(), r.result().bestLossPass()));
+            } else if (r.result().unstable()) {
+                lines.add(unstable(r));
             }
         }
         if (ok.size() >= 2) {
@@ -49,6 +52,16 @@ public final class Observations {
                     fast.name(), slow.result().seconds(), slow.name()));
         }
         return lines;
+    }
+
+    /** The unstable rule's sentence (see lab.mlp.train.Instability). */
+    static String unstable(MlpOutcome r) {
+        Instability i = r.result().instability();
+        return String.format(Locale.ROOT, "**%s is unstable**: its loss reached its best, %.4f, at pass %d, then rose "
+                        + "above %.1f x that at pass %d and as high as %.4g (%.1f x) at pass %d; it ends at %.4f (%.1f x its "
+                        + "best), so its final numbers are where a jump left it, not a settled minimum.", r.name(),
+                i.bestLoss(), i.bestPass(), Instability.FACTOR, i.atPass(), i.peakLoss(), i.ratio(), i.peakPass(),
+                r.result().finalLoss(), r.result().finalLoss() / i.bestLoss());
     }
 
     /** How a value moves along the listed order: steadily up, steadily down, or neither. */

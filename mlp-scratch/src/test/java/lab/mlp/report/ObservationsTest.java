@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.file.Path;
 import java.util.List;
 import lab.mlp.train.CurvePoint;
+import lab.mlp.train.Instability;
 import lab.mlp.train.TrainingResult;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,7 @@ class ObservationsTest {
 
     static MlpOutcome outcome(String name, double loss, double accuracy, double seconds, String divergence) {
         TrainingResult r = new TrainingResult(loss, accuracy, seconds, divergence != null, divergence, -1, 100,
-                divergence == null ? loss : 0.1, 100, List.of(new CurvePoint(0, 0.7, 0.5), new CurvePoint(100, loss, accuracy)));
+                divergence == null ? loss : 0.1, 100, null, List.of(new CurvePoint(0, 0.7, 0.5), new CurvePoint(100, loss, accuracy)));
         return new MlpOutcome(name, null, "moons", r, Path.of(name));
     }
 
@@ -38,5 +39,18 @@ class ObservationsTest {
         assertEquals("All converged runs reach the same training accuracy, 1.000; the lowest loss is b's 0.0400.", lines.get(0));
         assertEquals("Loss is not monotonic from a to c: 0.0700 → 0.0400 → 0.0500.", lines.get(1));
         assertEquals("Accuracy is the same for every run (1.000 → 1.000 → 1.000).", lines.get(2));
+    }
+
+    @Test
+    void namesAnUnstableRun() {
+        List<CurvePoint> curve = List.of(new CurvePoint(0, 0.7, 0.5), new CurvePoint(900, 0.035, 0.99),
+                new CurvePoint(1000, 1.053, 0.6), new CurvePoint(20000, 0.077, 0.98));
+        TrainingResult r = new TrainingResult(0.077, 0.98, 0.03, false, null, -1, 20000, 0.035, 900,
+                Instability.judge(curve), curve);
+        MlpOutcome run = new MlpOutcome("w3", null, "moons", r, Path.of("w3"));
+        assertEquals("**w3 is unstable**: its loss reached its best, 0.0350, at pass 900, then rose above 1.5 x that "
+                + "at pass 1000 and as high as 1.053 (30.1 x) at pass 1000; it ends at 0.0770 (2.2 x its best), so its "
+                + "final numbers are where a jump left it, not a settled minimum.", Observations.of(List.of(run), false).get(0));
+        assertEquals("**yes**: pass 1000, 30.1 x best", GalleryReport.unstable(run));
     }
 }
