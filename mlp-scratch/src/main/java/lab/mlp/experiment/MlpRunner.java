@@ -20,7 +20,6 @@ import lab.mlp.plot.ScatterChart;
 import lab.mlp.report.LossCsv;
 import lab.mlp.report.MlpMetrics;
 import lab.mlp.report.MlpOutcome;
-import lab.mlp.train.JitWarmup;
 import lab.mlp.train.Trainer;
 import lab.mlp.train.TrainingResult;
 import org.slf4j.Logger;
@@ -42,10 +41,12 @@ public final class MlpRunner {
         Path dir = ctx.resultsDir().resolve("mlp").resolve(name);
         AtomicFiles.requireWritableDirectory(dir);
 
-        double warmup = JitWarmup.ensure();
-        if (warmup > 0) {
-            LOG.info(String.format(Locale.ROOT, "JIT warm-up (once per JVM, so train_seconds times the network, not the compiler): %.2f s", warmup));
-        }
+        // Untimed first training of this very configuration (shapes, activation, optimizer, batch
+        // path): the JIT compiles during it, so the timed run below measures the network, not the
+        // compiler. A shared warm-up of other shapes is not enough: a new shape or optimizer still
+        // compiles or deoptimises inside the first run that meets it.
+        TrainingResult first = new Trainer(spec.trainingConfig(), null)
+                .train(Networks.create(spec, Networks.capacity(spec, data.size())), data);
         Network net = Networks.create(spec, Networks.capacity(spec, data.size()));
         Progress progress = new Progress(LOG, name + ": pass", spec.passes(), Duration.ofSeconds(5));
         // Frames render through the network's batch; the trainer restores it, so numbers are unchanged.
@@ -63,11 +64,15 @@ public final class MlpRunner {
             result = trainer.train(net, data);
             log.curve(result.curve());
         }
+        if (!first.curve().equals(result.curve())) {
+            throw new IllegalStateException(name + ": two identical trainings gave different curves: the numbers "
+                    + "depend on JIT timing, which the kernels promise they never do (see docs/mlp-scratch.md)");
+        }
 
         MlpMetrics metrics = MlpMetrics.of(name, spec.description(), spec,
                 new MlpMetrics.DatasetInfo(data.name(), data.size(), data.numFeatures(), data.numClasses(),
                         Arrays.stream(data.classNames()).boxed().toList()),
-                spec.network().toString(), parameterCount(net), result,
+                spec.network().toString(), parameterCount(net), result, first.seconds(),
                 new MlpMetrics.Environment(System.getProperty("java.version"),
                         Runtime.getRuntime().availableProcessors(), Kernels.LANES));
         LossCsv.write(result.curve(), dir.resolve("loss.csv"));
@@ -89,8 +94,9 @@ public final class MlpRunner {
         if (result.diverged()) {
             LOG.warn("{}: training diverged: {}", name, result.divergence());
         }
-        LOG.info(String.format(Locale.ROOT, "%s: %s on %s: loss %.4f, accuracy %.3f, %.3f s%s -> %s", name,
-                spec.shortConfig(), data.name(), result.finalLoss(), result.trainAccuracy(), result.seconds(),
+        LOG.info(String.format(Locale.ROOT, "%s: %s on %s: loss %.4f, accuracy %.3f, %.3f s (first run, with JIT "
+                        + "compiling: %.3f s)%s -> %s", name, spec.shortConfig(), data.name(), result.finalLoss(),
+                result.trainAccuracy(), result.seconds(), first.seconds(),
                 result.diverged() ? ", DIVERGED" : "", dir));
         return new MlpOutcome(name, spec.network() + " " + spec.shortConfig(), data.name(), result, dir);
     }

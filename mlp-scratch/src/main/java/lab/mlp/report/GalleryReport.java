@@ -30,10 +30,15 @@ public final class GalleryReport {
         }
         md.append("Written by `mvn -q compile exec:java -Dexp=").append(experiment)
                 .append("`, which retrains every run below from its seed; do not edit by hand. ")
-                .append(String.format(Locale.ROOT, "Seconds are training time only, one run at a time, on %d cores "
-                                + "with Java %s and %d-lane vectors. Loss is the assignment's: mean cross-entropy "
+                .append(String.format(Locale.ROOT, "Seconds are the training loop's wall time (no pictures, no "
+                                + "logs), one run at a time, on %d cores with Java %s and %d-lane vectors; each run "
+                                + "is trained twice and the second, identical training is timed, so the JIT compiles "
+                                + "during the first (its time, compiler included, is `first_run_seconds` in "
+                                + "metrics.json). They are one measurement on a shared machine: the observations "
+                                + "rank runs by time only when one took at least %.0f x as long as another. Loss is the assignment's: mean cross-entropy "
                                 + "plus reg_lambda/2 times the sum of squared weights over N.%n%n",
-                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Kernels.LANES))
+                        Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), Kernels.LANES,
+                        Observations.CLEAR_TIME_RATIO))
                 .append(String.format(Locale.ROOT, "A run is **diverged** when its loss stops being finite or ends "
                         + "above its start or above 2 x its best + 0.01 (its final numbers are not a result), and "
                         + "**unstable** when its loss, after reaching its best, rises above %.1f x that best (it "

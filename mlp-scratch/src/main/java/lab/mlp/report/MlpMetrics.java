@@ -5,12 +5,15 @@ import lab.mlp.train.TrainingResult;
 
 /**
  * metrics.json of one mlp run. {@code final_loss}, {@code train_accuracy}, {@code train_seconds}
- * and {@code diverged} are a stable contract. {@code unstable} follows
+ * and {@code diverged} are a stable contract. {@code train_seconds} times the second of two
+ * identical trainings (the JIT compiled during the first); {@code first_run_seconds} is the first,
+ * compile time included. {@code unstable} follows
  * {@link lab.mlp.train.Instability}: the loss rose above 1.5 x its best after reaching it (the first
  * such pass and the highest loss after the best are given; null when stable).
  */
 public record MlpMetrics(String experiment, String description, String command, Object config, DatasetInfo dataset,
                          String network, int parameters, double finalLoss, double trainAccuracy, double trainSeconds,
+                         double firstRunSeconds,
                          boolean diverged, String divergence, Integer divergedAtPass, int passesRun, double bestLoss,
                          int bestLossPass, boolean unstable, Integer unstableAtPass, Double unstablePeakLoss,
                          Integer unstablePeakPass, Environment environment) {
@@ -23,9 +26,10 @@ public record MlpMetrics(String experiment, String description, String command, 
     }
 
     public static MlpMetrics of(String experiment, String description, Object config, DatasetInfo dataset,
-                                String network, int parameters, TrainingResult r, Environment env) {
+                                String network, int parameters, TrainingResult r, double firstRunSeconds,
+                                Environment env) {
         return new MlpMetrics(experiment, description, "mvn -q compile exec:java -Dexp=" + experiment, config, dataset,
-                network, parameters, r.finalLoss(), r.trainAccuracy(), r.seconds(), r.diverged(), r.divergence(),
+                network, parameters, r.finalLoss(), r.trainAccuracy(), r.seconds(), firstRunSeconds, r.diverged(), r.divergence(),
                 r.divergedAtPass() >= 0 ? r.divergedAtPass() : null, r.passesRun(), r.bestLoss(), r.bestLossPass(), r.unstable(),
                 r.unstable() ? r.instability().atPass() : null, r.unstable() ? r.instability().peakLoss() : null,
                 r.unstable() ? r.instability().peakPass() : null, env);

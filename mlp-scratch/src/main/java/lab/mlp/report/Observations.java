@@ -11,6 +11,8 @@ import lab.mlp.train.Instability;
  * claims what the runs did not show.
  */
 public final class Observations {
+    /** How many times slower a run must be before the observations call it slower. */
+    static final double CLEAR_TIME_RATIO = 2;
     private Observations() {
     }
 
@@ -48,10 +50,24 @@ public final class Observations {
             }
             MlpOutcome fast = ok.stream().min(Comparator.comparingDouble(r -> r.result().seconds())).orElseThrow();
             MlpOutcome slow = ok.stream().max(Comparator.comparingDouble(r -> r.result().seconds())).orElseThrow();
-            lines.add(String.format(Locale.ROOT, "Training took %.3f s (%s) to %.3f s (%s).", fast.result().seconds(),
-                    fast.name(), slow.result().seconds(), slow.name()));
+            lines.add(timing(fast, slow));
         }
         return lines;
+    }
+
+    /**
+     * Seconds ranked only when the slowest run took at least {@value #CLEAR_TIME_RATIO} x the
+     * fastest: one timing on a machine shared with other work easily moves by tens of per cent.
+     */
+    static String timing(MlpOutcome fast, MlpOutcome slow) {
+        double a = fast.result().seconds();
+        double b = slow.result().seconds();
+        if (b >= CLEAR_TIME_RATIO * a) {
+            return String.format(Locale.ROOT, "Training took %.3f s (%s) to %.3f s (%s): %.1f x, more than the "
+                    + "%.0f x that timing noise can explain.", a, fast.name(), b, slow.name(), b / a, CLEAR_TIME_RATIO);
+        }
+        return String.format(Locale.ROOT, "Training took %.3f to %.3f s: less than %.0f x apart, which timing noise "
+                + "can explain, so the runs are not ranked by time.", a, b, CLEAR_TIME_RATIO);
     }
 
     /** The unstable rule's sentence (see lab.mlp.train.Instability). */

@@ -28,7 +28,7 @@ class ObservationsTest {
                 "Training accuracy ranges from 0.970 (a) to 0.995 (c); the lowest loss is c's 0.0300.",
                 "Loss never rises from a to c: 0.0700 → 0.0400 → 0.0300.",
                 "Accuracy never falls from a to c: 0.970 → 0.985 → 0.995.",
-                "Training took 0.010 s (a) to 0.040 s (c)."), lines);
+                "Training took 0.010 s (a) to 0.040 s (c): 4.0 x, more than the 2 x that timing noise can explain."), lines);
     }
 
     @Test
@@ -52,5 +52,13 @@ class ObservationsTest {
                 + "at pass 1000 and as high as 1.053 (30.1 x) at pass 1000; it ends at 0.0770 (2.2 x its best), so its "
                 + "final numbers are where a jump left it, not a settled minimum.", Observations.of(List.of(run), false).get(0));
         assertEquals("**yes**: pass 1000, 30.1 x best", GalleryReport.unstable(run));
+    }
+
+    @Test
+    void timesLessThanTwiceApartAreNotRanked() {
+        List<String> lines = Observations.of(List.of(outcome("a", 0.07, 0.97, 0.030, null),
+                outcome("b", 0.04, 0.97, 0.059, null)), false);
+        assertEquals("Training took 0.030 to 0.059 s: less than 2 x apart, which timing noise can explain, so the "
+                + "runs are not ranked by time.", lines.get(lines.size() - 1));
     }
 }
