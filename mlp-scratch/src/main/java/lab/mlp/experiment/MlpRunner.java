@@ -20,6 +20,7 @@ import lab.mlp.plot.ScatterChart;
 import lab.mlp.report.LossCsv;
 import lab.mlp.report.MlpMetrics;
 import lab.mlp.report.MlpOutcome;
+import lab.mlp.train.Score;
 import lab.mlp.train.Trainer;
 import lab.mlp.train.TrainingResult;
 import org.slf4j.Logger;
@@ -69,10 +70,15 @@ public final class MlpRunner {
                     + "depend on JIT timing, which the kernels promise they never do (see docs/mlp-scratch.md)");
         }
 
+        // After training and its pictures' forward passes alike: scoring only reads the parameters.
+        Score train = Score.of(net, data);
+        Dataset heldOut = spec.dataset() instanceof GeneratedSpec g ? g.heldOut(ctx.experimentsDir()) : null;
+        Score test = heldOut == null ? null : Score.of(net, heldOut);
         MlpMetrics metrics = MlpMetrics.of(name, spec.description(), spec,
                 new MlpMetrics.DatasetInfo(data.name(), data.size(), data.numFeatures(), data.numClasses(),
                         Arrays.stream(data.classNames()).boxed().toList()),
                 spec.network().toString(), parameterCount(net), result, first.seconds(),
+                train, heldOut == null ? null : heldOut.name(), test,
                 new MlpMetrics.Environment(System.getProperty("java.version"),
                         Runtime.getRuntime().availableProcessors(), Kernels.LANES));
         LossCsv.write(result.curve(), dir.resolve("loss.csv"));
@@ -98,7 +104,7 @@ public final class MlpRunner {
                         + "compiling: %.3f s)%s -> %s", name, spec.shortConfig(), data.name(), result.finalLoss(),
                 result.trainAccuracy(), result.seconds(), first.seconds(),
                 result.diverged() ? ", DIVERGED" : "", dir));
-        return new MlpOutcome(name, spec.network() + " " + spec.shortConfig(), data.name(), result, dir);
+        return new MlpOutcome(name, spec.network() + " " + spec.shortConfig(), data.name(), result, dir, train, test);
     }
 
     /** The dataset, checked against the network's input and output sizes. */
