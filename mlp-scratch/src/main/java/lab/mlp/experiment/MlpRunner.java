@@ -65,10 +65,15 @@ public final class MlpRunner {
             result = trainer.train(net, data);
             log.curve(result.curve());
         }
-        if (!first.curve().equals(result.curve())) {
-            throw new IllegalStateException(name + ": two identical trainings gave different curves: the numbers "
+        // A second timed training: interference from other work only ever adds time, so the
+        // fastest of the two is the better measurement of the network.
+        TrainingResult again = new Trainer(spec.trainingConfig(), null)
+                .train(Networks.create(spec, Networks.capacity(spec, data.size())), data);
+        if (!first.curve().equals(result.curve()) || !again.curve().equals(result.curve())) {
+            throw new IllegalStateException(name + ": identical trainings gave different curves: the numbers "
                     + "depend on JIT timing, which the kernels promise they never do (see docs/mlp-scratch.md)");
         }
+        result = result.withSeconds(Math.min(result.seconds(), again.seconds()));
 
         // After training and its pictures' forward passes alike: scoring only reads the parameters.
         Score train = Score.of(net, data);

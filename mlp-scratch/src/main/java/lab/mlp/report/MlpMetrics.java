@@ -11,8 +11,9 @@ import lab.mlp.train.TrainingResult;
  * <li>{@code train_cross_entropy}, {@code test_loss}: mean cross-entropy without the L2 term, so
  * training and test compare like for like; {@code test_*} are null for data without a generator
  * (CSV). {@code *_standard_error}: sqrt(p (1 - p) / n) of the accuracy beside it.</li>
- * <li>{@code train_seconds} times the second of two identical trainings (the JIT compiled during
- * the first); {@code first_run_seconds} is the first, compile time included.</li>
+ * <li>{@code train_seconds}: the faster of two timed trainings that follow an untimed, identical
+ * one (the JIT compiles during that); {@code first_run_seconds} is the untimed one's time, compile
+ * time included.</li>
  * <li>{@code unstable} follows {@link lab.mlp.train.Instability}: the loss rose above 1.5 x its
  * best after reaching it (the first such pass and the highest loss after the best are given; null
  * when stable).</li>

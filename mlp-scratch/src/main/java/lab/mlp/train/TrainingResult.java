@@ -20,6 +20,12 @@ public record TrainingResult(double finalLoss, double trainAccuracy, double seco
                              String divergence, int divergedAtPass, int passesRun, double bestLoss, int bestLossPass,
                              Instability instability, List<CurvePoint> curve) {
 
+    /** The same result with another time (the fastest of several identical trainings). */
+    public TrainingResult withSeconds(double seconds) {
+        return new TrainingResult(finalLoss, trainAccuracy, seconds, diverged, divergence, divergedAtPass, passesRun,
+                bestLoss, bestLossPass, instability, curve);
+    }
+
     public boolean unstable() {
         return instability != null;
     }

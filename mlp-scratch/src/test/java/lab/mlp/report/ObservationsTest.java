@@ -39,7 +39,8 @@ class ObservationsTest {
                 "The lowest loss is c's 0.0300.",
                 "Loss never rises from a to c: 0.0700 → 0.0400 → 0.0300.",
                 "Training accuracy never falls from a to c: 0.900 → 0.950 → 0.995.",
-                "Training took 0.010 s (a) to 0.040 s (c): 4.0 x, more than the 2 x that timing noise can explain."), lines);
+                "Training took 0.010 s (a) to 0.040 s (c): 4.0 x, at least the 4 x beyond which timing noise is not "
+                        + "the explanation."), lines);
     }
 
     @Test
@@ -61,7 +62,7 @@ class ObservationsTest {
                         + "noise (0.026), so this is no trend.",
                 "Test accuracy never falls from l0 to l2: 0.962 → 0.968 → 0.970; the whole range is within the noise "
                         + "(0.016), so this is no trend.",
-                "Training took 0.030 to 0.040 s: less than 2 x apart, which timing noise can explain, so the runs are "
+                "Training took 0.030 to 0.040 s: less than 4 x apart, which timing noise can explain, so the runs are "
                         + "not ranked by time."), lines);
     }
 
@@ -84,10 +85,10 @@ class ObservationsTest {
     }
 
     @Test
-    void timesLessThanTwiceApartAreNotRanked() {
+    void timesLessThanFourTimesApartAreNotRanked() {
         List<String> lines = Observations.of(List.of(outcome("a", 0.07, 0.97, 0.030, null),
                 outcome("b", 0.04, 0.97, 0.059, null)), false, true, "x");
-        assertEquals("Training took 0.030 to 0.059 s: less than 2 x apart, which timing noise can explain, so the "
+        assertEquals("Training took 0.030 to 0.059 s: less than 4 x apart, which timing noise can explain, so the "
                 + "runs are not ranked by time.", lines.get(lines.size() - 1));
     }
 
