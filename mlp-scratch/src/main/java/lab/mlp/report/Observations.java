@@ -96,8 +96,12 @@ public final class Observations {
             small = small == null || gap(r) < gap(small) ? r : small;
             large = large == null || gap(r) > gap(large) ? r : large;
         }
-        double noise = Noise.threshold(gapError(small), gapError(large));
         double spread = gap(large) - gap(small);
+        if (spread == 0) {
+            return String.format(Locale.ROOT, "Train minus test accuracy (the generalisation gap) is the same for "
+                    + "every run, %+.3f.", gap(small));
+        }
+        double noise = Noise.threshold(gapError(small), gapError(large));
         String verdict = spread > noise
                 ? String.format(Locale.ROOT, "beyond the noise (%.3f): %s generalises better than %s.", noise,
                 small.name(), large.name())
@@ -146,11 +150,14 @@ public final class Observations {
     /** The unstable rule's sentence (see lab.mlp.train.Instability). */
     static String unstable(MlpOutcome r) {
         Instability i = r.result().instability();
+        double end = r.result().finalLoss() / i.bestLoss();
+        String verdict = end > Instability.FACTOR
+                ? "so its final numbers are where a jump left it, not a settled minimum."
+                : "back near its best, but the jump shows its step is at the edge of what this network takes.";
         return String.format(Locale.ROOT, "**%s is unstable**: its loss reached its best, %.4f, at pass %d, then rose "
                         + "above %.1f x that at pass %d and as high as %.4g (%.1f x) at pass %d; it ends at %.4f (%.1f x its "
-                        + "best), so its final numbers are where a jump left it, not a settled minimum.", r.name(),
-                i.bestLoss(), i.bestPass(), Instability.FACTOR, i.atPass(), i.peakLoss(), i.ratio(), i.peakPass(),
-                r.result().finalLoss(), r.result().finalLoss() / i.bestLoss());
+                        + "best), %s", r.name(), i.bestLoss(), i.bestPass(), Instability.FACTOR, i.atPass(), i.peakLoss(),
+                i.ratio(), i.peakPass(), r.result().finalLoss(), end, verdict);
     }
 
     /** How a value moves along the listed order: steadily up, steadily down, or neither. */

@@ -106,4 +106,24 @@ class ObservationsTest {
         assertEquals("**yes**: pass 1000, 30.1 x best", GalleryReport.unstable(run));
         assertEquals("0.980 ± 0.010", GalleryReport.accuracy(run.train()));
     }
+
+    @Test
+    void anUnstableRunBackNearItsBestIsSaidToBe() {
+        List<CurvePoint> curve = List.of(new CurvePoint(0, 0.7, 0.5), new CurvePoint(2150, 0.02, 0.99),
+                new CurvePoint(2200, 0.32, 0.9), new CurvePoint(5000, 0.0214, 0.995));
+        TrainingResult r = new TrainingResult(0.0214, 0.995, 0.03, false, null, -1, 5000, 0.02, 2150,
+                Instability.judge(curve), curve);
+        MlpOutcome run = new MlpOutcome("sgd", null, "moons", r, Path.of("sgd"), new Score(0.02, 0.995, 200), null);
+        assertEquals("**sgd is unstable**: its loss reached its best, 0.0200, at pass 2150, then rose above 1.5 x that "
+                + "at pass 2200 and as high as 0.3200 (16.0 x) at pass 2200; it ends at 0.0214 (1.1 x its best), back "
+                + "near its best, but the jump shows its step is at the edge of what this network takes.",
+                Observations.of(List.of(run), false, true, "x").get(0));
+    }
+
+    @Test
+    void equalGapsAreSaidOnce() {
+        List<MlpOutcome> runs = List.of(outcome("a", 0.001, 1.0, 1.0, 0.01, null), outcome("b", 0.001, 1.0, 1.0, 0.01, null));
+        assertEquals("Train minus test accuracy (the generalisation gap) is the same for every run, +0.000.",
+                Observations.gaps(runs));
+    }
 }
