@@ -453,7 +453,7 @@ class ExperimentsFileTest {
 
     @Test
     void recordsAcceptImmutableLists() {
-        assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null, null).runs());
+        assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null, null, null).runs());
         assertEquals(List.of(2, 3, 2), new MlpExperiment(null, null, List.of(2, 3, 2), null, null, null, null, null,
                 null, null, null, null, null, null, null).layers());
     }
