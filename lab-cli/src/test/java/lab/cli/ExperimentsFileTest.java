@@ -219,7 +219,7 @@ class ExperimentsFileTest {
                         1, 1, "experiments", "experiments.yaml:1:1: experiments: expected a mapping of keys to values"),
                 Arguments.of("unknown key in a gallery section",
                         "experiments:\n  g:\n    kind: mlp-gallery\n    sections:\n      - title: x\n        runs: [a]\n        foo: 1\n",
-                        7, 9, "foo", "experiments.yaml:7:9: foo: unknown key (allowed: loss_overlay, note, ordered, runs, title)"),
+                        7, 9, "foo", "experiments.yaml:7:9: foo: unknown key (allowed: comparison, loss_overlay, note, ordered, runs, title)"),
                 Arguments.of("bench with no runs",
                         "experiments:\n  g:\n    kind: mlp-bench\n    runs: []\n",
                         4, 5, "runs", "experiments.yaml:4:5: runs: must be a non-empty list"),
@@ -453,7 +453,7 @@ class ExperimentsFileTest {
 
     @Test
     void recordsAcceptImmutableLists() {
-        assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null, null).runs());
+        assertEquals(List.of("a"), new MlpGallery.Section("one", List.of("a"), false, null, null, null).runs());
         assertEquals(List.of(2, 3, 2), new MlpExperiment(null, null, List.of(2, 3, 2), null, null, null, null, null,
                 null, null, null, null, null, null, null).layers());
     }

@@ -11,6 +11,7 @@ import java.util.List;
 import lab.core.config.ExperimentSpec;
 import lab.core.config.ExperimentsFile;
 import lab.mlp.experiment.CsvSpec;
+import lab.mlp.experiment.Factors;
 import lab.mlp.experiment.MlpBench;
 import lab.mlp.experiment.MlpExperiment;
 import lab.mlp.experiment.MlpGallery;
@@ -54,6 +55,18 @@ class RealExperimentsFileTest {
         assertFalse(gallery.sections().isEmpty());
         for (MlpGallery.Section section : gallery.sections()) {
             assertAllMlp("mlp-gallery section '" + section.title() + "'", section.runs());
+        }
+    }
+
+    @Test
+    void everyGalleryComparisonVariesOneFactor() {
+        MlpGallery gallery = (MlpGallery) experiments.get("mlp-gallery");
+        for (MlpGallery.Section section : gallery.sections()) {
+            if (section.comparison()) {
+                Factors.Split split = Factors.split(section.runs().stream()
+                        .map(r -> (MlpExperiment) experiments.get(r)).toList());
+                assertEquals(1, split.varies().size(), section.title() + ": " + split.varies());
+            }
         }
     }
 

@@ -73,6 +73,15 @@ public final class ToyData {
      * box [-10, 10]^2, {@code n} points split as evenly as possible, standard deviation {@code std}.
      */
     public static Dataset blobs(int n, int centers, double std, long seed) {
+        return blobs(n, centers, std, seed, null);
+    }
+
+    /**
+     * More points around the same centres: centres from {@code seed} as above, points from
+     * {@code pointSeed} (null: the same generator goes on, which is {@link #blobs(int, int, double, long)}).
+     * A new seed alone would move the centres, so this is how blobs get held-out points.
+     */
+    public static Dataset blobs(int n, int centers, double std, long seed, Long pointSeed) {
         requirePositive(n);
         if (centers < 1 || centers > n) {
             throw new IllegalArgumentException("centers must be between 1 and n, got " + centers);
@@ -82,6 +91,9 @@ public final class ToyData {
         for (double[] center : c) {
             center[0] = -10 + 20 * random.nextDouble();
             center[1] = -10 + 20 * random.nextDouble();
+        }
+        if (pointSeed != null) {
+            random = new Random(pointSeed);
         }
         double[] x = new double[2 * n];
         int[] y = new int[n];
@@ -95,7 +107,8 @@ public final class ToyData {
             }
         }
         shuffle(x, y, 2, random);
-        return Dataset.of(String.format("blobs n=%d centers=%d std=%s seed=%d", n, centers, fmt(std), seed), 2, x, y);
+        return Dataset.of(String.format("blobs n=%d centers=%d std=%s seed=%d", n, centers, fmt(std), seed)
+                + (pointSeed == null ? "" : " points seed=" + pointSeed), 2, x, y);
     }
 
     /** numpy's linspace(0, end, count) at index i. */

@@ -34,6 +34,11 @@ public record BlobsSpec(Integer n, Long seed, Integer centers, Double std) imple
     }
 
     @Override
+    public Dataset heldOut(Path baseDir) {
+        return ToyData.blobs(TEST_POINTS, centers, std, seed, seed + 1);
+    }
+
+    @Override
     public String describe() {
         return "blobs n=" + n + " centers=" + centers + " std=" + std + " seed=" + seed;
     }

@@ -30,6 +30,11 @@ public record CirclesSpec(Integer n, Double noise, Long seed, Double factor) imp
     }
 
     @Override
+    public Dataset heldOut(Path baseDir) {
+        return ToyData.circles(TEST_POINTS, noise, factor, seed + 1);
+    }
+
+    @Override
     public String describe() {
         return "circles n=" + n + " noise=" + noise + " factor=" + factor + " seed=" + seed;
     }

@@ -19,9 +19,14 @@ public record MlpGallery(String description, String title, List<Section> section
      * @param note    text shown above the observations: how to read the numbers, never the numbers
      * @param lossOverlay file name (under results/mlp/) of a chart with every run's loss curve on
      *                one axis, e.g. optimizers-loss.png; none if absent
+     * @param comparison true (default): the runs differ in exactly one setting ({@link Factors}),
+     *                checked before training, and the observations compare them; false: a showcase
+     *                of runs differing in several, shown but not ranked
      */
-    public record Section(String title, List<String> runs, Boolean ordered, String note, String lossOverlay) {
+    public record Section(String title, List<String> runs, Boolean ordered, String note, String lossOverlay,
+                          Boolean comparison) {
         public Section {
+            comparison = comparison == null || comparison;
             title = Check.required("title", title);
             note = note == null ? "" : note.strip();
             runs = Check.nonEmpty("runs", runs);

@@ -29,6 +29,18 @@ public final class MlpGalleryRunner {
                         List.of("experiments", name, "sections", Integer.toString(s), "runs", Integer.toString(r))));
             }
         }
+        List<Factors.Split> splits = new ArrayList<>();
+        for (int s = 0; s < gallery.sections().size(); s++) {
+            MlpGallery.Section section = gallery.sections().get(s);
+            Factors.Split split = Factors.split(section.runs().stream().map(specs::get).toList());
+            if (section.comparison() && section.runs().size() > 1 && split.varies().size() != 1) {
+                throw ctx.experiments().error(List.of("experiments", name, "sections", Integer.toString(s), "runs"),
+                        "a comparison's runs must differ in exactly one setting, these differ in "
+                                + (split.varies().isEmpty() ? "nothing" : String.join(", ", split.varies()))
+                                + "; split the section, or mark it comparison: false (shown, not ranked)");
+            }
+            splits.add(split);
+        }
         Map<String, MlpOutcome> outcomes = new LinkedHashMap<>();
         int i = 0;
         for (var entry : specs.entrySet()) {
@@ -36,10 +48,14 @@ public final class MlpGalleryRunner {
             outcomes.put(entry.getKey(), MlpRunner.run(entry.getKey(), entry.getValue(), ctx));
         }
         List<GalleryReport.Section> sections = new ArrayList<>();
-        for (MlpGallery.Section section : gallery.sections()) {
+        for (int s = 0; s < gallery.sections().size(); s++) {
+            MlpGallery.Section section = gallery.sections().get(s);
             List<MlpOutcome> runs = section.runs().stream().map(outcomes::get).toList();
             Path overlay = section.lossOverlay() == null ? null : writeOverlay(section, runs, ctx);
-            sections.add(new GalleryReport.Section(section.title(), section.ordered(), section.note(), runs, overlay));
+            Factors.Split split = splits.get(s);
+            sections.add(new GalleryReport.Section(section.title(), section.ordered(), section.note(), runs, overlay,
+                    section.comparison(), split.varies().isEmpty() ? "nothing" : String.join(", ", split.varies()),
+                    split.fixed()));
         }
         GalleryReport.write(ctx.resultsDir().resolve("mlp").resolve("README.md"), name, gallery.title(),
                 gallery.description(), sections);

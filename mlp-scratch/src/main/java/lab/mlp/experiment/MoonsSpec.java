@@ -26,6 +26,11 @@ public record MoonsSpec(Integer n, Double noise, Long seed) implements DatasetSp
     }
 
     @Override
+    public Dataset heldOut(Path baseDir) {
+        return ToyData.moons(TEST_POINTS, noise, seed + 1);
+    }
+
+    @Override
     public String describe() {
         return "moons n=" + n + " noise=" + noise + " seed=" + seed;
     }

@@ -1,6 +1,7 @@
 package lab.mlp.report;
 
 import java.nio.file.Path;
+import lab.mlp.train.Score;
 import lab.mlp.train.TrainingResult;
 
 /**
@@ -8,6 +9,9 @@ import lab.mlp.train.TrainingResult;
  * package that calls it), what it reached, where its files are.
  *
  * @param config e.g. "three-layer tanh [2, 3, 2] eps=0.01 λ=0.01"
+ * @param train  the trained network on its training points (accuracy = the result's)
+ * @param test   the trained network on held-out points, or null (no generator: CSV data)
  */
-public record MlpOutcome(String name, String config, String datasetName, TrainingResult result, Path dir) {
+public record MlpOutcome(String name, String config, String datasetName, TrainingResult result, Path dir,
+                         Score train, Score test) {
 }

@@ -60,7 +60,8 @@ public final class Trainer {
         CurvePoint best = Divergence.best(curve);
         String divergence = Divergence.judge(curve);
         return new TrainingResult(last.loss(), last.accuracy(), seconds, divergence != null, divergence, diverged,
-                diverged >= 0 ? diverged : config.passes(), best.loss(), best.pass(), List.copyOf(curve));
+                diverged >= 0 ? diverged : config.passes(), best.loss(), best.pass(), Instability.judge(curve),
+                List.copyOf(curve));
     }
 
     /** Returns the pass at which the loss stopped being finite, or -1. */

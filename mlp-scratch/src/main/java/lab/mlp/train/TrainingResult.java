@@ -13,9 +13,20 @@ import java.util.List;
  * @param divergedAtPass the pass at which loss or parameters stopped being finite, or -1
  * @param passesRun      passes completed
  * @param bestLoss       lowest recorded loss, and the pass where it was seen
+ * @param instability    see {@link Instability}: how the loss rose after its best, or null (stable)
  * @param curve          loss and accuracy every {@code recordEvery} passes, first and last included
  */
 public record TrainingResult(double finalLoss, double trainAccuracy, double seconds, boolean diverged,
                              String divergence, int divergedAtPass, int passesRun, double bestLoss, int bestLossPass,
-                             List<CurvePoint> curve) {
+                             Instability instability, List<CurvePoint> curve) {
+
+    /** The same result with another time (the fastest of several identical trainings). */
+    public TrainingResult withSeconds(double seconds) {
+        return new TrainingResult(finalLoss, trainAccuracy, seconds, diverged, divergence, divergedAtPass, passesRun,
+                bestLoss, bestLossPass, instability, curve);
+    }
+
+    public boolean unstable() {
+        return instability != null;
+    }
 }
