@@ -10,7 +10,9 @@ import lab.cnn.train.EvalPoint;
 
 /**
  * Sentences about cnn experiments that follow from their numbers alone (errors, epochs,
- * divergence, throughput), so the index never claims what the runs did not show. A difference
+ * divergence), so the index never claims what the runs did not show. Throughput is shown in the
+ * tables but not compared: reference runs share the machine with whatever else runs, so their
+ * seconds are not a measurement of speed (the benchmarks are: {@code -Dexp=bench}). A difference
  * between experiments is called a ranking only when it is larger than the noise ({@link Noise}:
  * the test set's binomial standard error and, with several seeds, their spread).
  */
@@ -27,10 +29,6 @@ public final class CnnObservations {
 
     static String epochs(double e) {
         return String.format(Locale.ROOT, "%.2f", e);
-    }
-
-    static String speed(double imagesPerSecond) {
-        return String.format(Locale.ROOT, "%.0f img/s", imagesPerSecond);
     }
 
     private static boolean converged(SeedGroup g) {
@@ -58,7 +56,6 @@ public final class CnnObservations {
         } else if (groups.size() >= 2) {
             lines.add("Fewer than two experiments converged, so there is no error comparison.");
         }
-        speeds(groups, "Throughput ranges from %s (%s) to %s (%s).", "Every run trains at %s.").ifPresent(lines::add);
         return lines;
     }
 
@@ -142,24 +139,6 @@ public final class CnnObservations {
                 ok.get(worst).experiment(), d.describe()));
     }
 
-    /** Slowest and fastest training throughput, when at least two experiments recorded one. */
-    private static Optional<String> speeds(List<SeedGroup> groups, String rangeFormat, String sameFormat) {
-        List<SeedGroup> timed = groups.stream()
-                .filter(g -> Double.isFinite(g.meanImagesPerSecond()) && g.meanImagesPerSecond() > 0).toList();
-        if (timed.size() < 2) {
-            return Optional.empty();
-        }
-        Comparator<SeedGroup> bySpeed = Comparator.comparingDouble(SeedGroup::meanImagesPerSecond);
-        SeedGroup slow = timed.stream().min(bySpeed).orElseThrow();
-        SeedGroup fast = timed.stream().max(bySpeed).orElseThrow();
-        String lo = speed(slow.meanImagesPerSecond());
-        String hi = speed(fast.meanImagesPerSecond());
-        if (lo.equals(hi)) {
-            return Optional.of(String.format(Locale.ROOT, sameFormat, lo));
-        }
-        return Optional.of(String.format(Locale.ROOT, rangeFormat, lo, slow.experiment(), hi, fast.experiment()));
-    }
-
     /** Observations about every experiment with results, for the top of the index. */
     public static List<String> overall(List<SeedGroup> groups, List<String> notRun) {
         List<String> lines = new ArrayList<>();
@@ -192,8 +171,6 @@ public final class CnnObservations {
                                 pct(g.first().metrics().testError()))));
             }
         }
-        speeds(groups, "Slowest training: %2$s, %1$s; fastest: %4$s, %3$s.", "Every run trains at %s.")
-                .ifPresent(lines::add);
         return lines;
     }
 }

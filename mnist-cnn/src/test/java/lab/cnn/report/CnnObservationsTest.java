@@ -28,12 +28,10 @@ class CnnObservationsTest {
                         + "a difference of 4.50 points, beyond the noise (2 SE = 0.53 points).",
                 "Above b by more than the noise: a (+1.50 points, 2 SE 0.42), c (+4.50 points, 2 SE 0.53).",
                 "Every experiment here has one seed; the noise there is the test set's sampling error alone (the "
-                        + "spread over seeds is not measured), so a difference near 2 SE may not hold for another seed.",
-                "Throughput ranges from 650 img/s (c) to 1100 img/s (b)."), CnnObservations.group(groups));
+                        + "spread over seeds is not measured), so a difference near 2 SE may not hold for another seed."), CnnObservations.group(groups));
         assertEquals(List.of(
                 "4 of 5 experiments have results; not run yet: e.",
-                "Diverged: d (at iteration 350).",
-                "Slowest training: c, 650 img/s; fastest: b, 1100 img/s."), CnnObservations.overall(groups, List.of("e")));
+                "Diverged: d (at iteration 350)."), CnnObservations.overall(groups, List.of("e")));
     }
 
     @Test
@@ -42,8 +40,7 @@ class CnnObservationsTest {
         assertEquals(List.of("After 1.00 epochs, test errors range from 0.93% (b) to 1.00% (a), a difference of 0.07 "
                         + "points, within the noise (2 SE = 0.28 points): these runs do not rank the experiments.",
                 "Every experiment here has one seed; the noise there is the test set's sampling error alone (the "
-                        + "spread over seeds is not measured), so a difference near 2 SE may not hold for another seed.",
-                "Every run trains at 900 img/s."),
+                        + "spread over seeds is not measured), so a difference near 2 SE may not hold for another seed."),
                 CnnObservations.group(List.of(one("a", 1, 0.99, 0.99, 900, null), one("b", 1, 0.99, 0.9907, 900, null))));
     }
 
@@ -58,8 +55,7 @@ class CnnObservationsTest {
         assertEquals("1.10% ± 0.10 (n=3)", x.testErrorCell());
         assertEquals(0.00119, x.testErrorSe(), 5e-6);
         assertEquals(List.of("After 1.00 epochs, test errors range from 0.90% (y) to 1.10% (x), a difference of 0.20 "
-                        + "points, within the noise (2 SE = 0.33 points): these runs do not rank the experiments.",
-                "Every run trains at 900 img/s."), CnnObservations.group(List.of(x, y)));
+                        + "points, within the noise (2 SE = 0.33 points): these runs do not rank the experiments."), CnnObservations.group(List.of(x, y)));
     }
 
     @Test
@@ -96,8 +92,7 @@ class CnnObservationsTest {
     @Test
     void tooFewConvergedRuns() {
         assertEquals(List.of("**b diverged**, so its errors are not a result.",
-                        "Fewer than two experiments converged, so there is no error comparison.",
-                        "Throughput ranges from 800 img/s (b) to 900 img/s (a)."),
+                        "Fewer than two experiments converged, so there is no error comparison."),
                 CnnObservations.group(List.of(one("a", 1, 0.98, 0.97, 900, null), new SeedGroup("b", List.of(
                         ReportFixtures.run(withDivergedUnknown(ReportFixtures.metrics("b", 1, 0.1, 0.1, 800, 10L))))))));
     }

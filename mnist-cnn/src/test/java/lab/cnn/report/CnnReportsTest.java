@@ -96,7 +96,6 @@ class CnnReportsTest {
                 "`mvn -q compile exec:java -Dexp=cnn-report`", "`mvn -q compile exec:java -Dexp=cnn-reference`",
                 "- 3 of 5 experiments have results; not run yet: adagrad-leakyrelu, sgd-relu.",
                 "- Diverged: adagrad-tanh (at iteration 700).",
-                "- Slowest training: adagrad-tanh, 880 img/s; fastest: adagrad-relu, 1013 img/s.",
                 "## Activations under Adagrad", "Varies: activation. Held fixed: Adagrad, learning rate 0.01, Xavier init",
                 "adagrad-relu, adagrad-tanh. Not run yet: adagrad-leakyrelu.",
                 "![Activations under Adagrad: smoothed training loss and test error against epoch]"
