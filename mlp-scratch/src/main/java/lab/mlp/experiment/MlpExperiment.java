@@ -74,6 +74,45 @@ public record MlpExperiment(String description, DatasetSpec dataset, List<Intege
         }
     }
 
+    /** This experiment with other layer sizes on the given network type. */
+    public MlpExperiment withLayers(List<Integer> newLayers, NetworkType newNetwork) {
+        return new MlpExperiment(description, dataset, newLayers, newNetwork, activation, ownLeakyAlpha(activation),
+                epsilon, regLambda, passes, seed, gradient, batchSize, recordEvery, optimizer, framesEvery);
+    }
+
+    /** This experiment with another activation (leaky_alpha kept only for leaky-relu). */
+    public MlpExperiment withActivation(Activation newActivation) {
+        return new MlpExperiment(description, dataset, layers, network, newActivation, ownLeakyAlpha(newActivation),
+                epsilon, regLambda, passes, seed, gradient, batchSize, recordEvery, optimizer, framesEvery);
+    }
+
+    public MlpExperiment withRegLambda(double newRegLambda) {
+        return new MlpExperiment(description, dataset, layers, network, activation, ownLeakyAlpha(activation),
+                epsilon, newRegLambda, passes, seed, gradient, batchSize, recordEvery, optimizer, framesEvery);
+    }
+
+    public MlpExperiment withPasses(int newPasses) {
+        return new MlpExperiment(description, dataset, layers, network, activation, ownLeakyAlpha(activation),
+                epsilon, regLambda, newPasses, seed, gradient, batchSize, recordEvery, optimizer, framesEvery);
+    }
+
+    /** This experiment with its optimizer's learning rate changed (plain SGD's epsilon without optimizer:). */
+    public MlpExperiment withLearningRate(double rate) {
+        return new MlpExperiment(description, dataset, layers, network, activation, ownLeakyAlpha(activation),
+                optimizer == null ? rate : null, regLambda, passes, seed, gradient, batchSize, recordEvery,
+                optimizer == null ? null : optimizer.withLearningRate(rate), framesEvery);
+    }
+
+    public MlpExperiment withFramesEvery(Integer newFramesEvery) {
+        return new MlpExperiment(description, dataset, layers, network, activation, ownLeakyAlpha(activation),
+                epsilon, regLambda, passes, seed, gradient, batchSize, recordEvery, optimizer, newFramesEvery);
+    }
+
+    /** leaky_alpha only applies to leaky-relu: a copy with another activation must not carry it. */
+    private Double ownLeakyAlpha(Activation forActivation) {
+        return forActivation == Activation.LEAKY_RELU ? leakyAlpha : null;
+    }
+
     /** Passes between boundary frames: frames_every, or 21 frames over the run when it is not set; 0 = none. */
     public int framesEveryOrDefault() {
         return framesEvery != null ? framesEvery : Math.max(1, passes / 20);

@@ -102,11 +102,8 @@ public final class MlpSearchRunner {
         double regLambda = ((Number) params.getOrDefault("reg_lambda", base.regLambda())).doubleValue();
         // "epsilon" is the learning rate of whichever optimizer the base uses.
         double epsilon = ((Number) params.getOrDefault("epsilon", base.effectiveOptimizer().learningRate())).doubleValue();
-        return new MlpExperiment(base.description(), base.dataset(), layers, NetworkType.N_LAYER, activation,
-                activation == Activation.LEAKY_RELU ? base.leakyAlpha() : null,
-                base.optimizer() == null ? epsilon : null, regLambda, passes, base.seed(), base.gradient(),
-                base.batchSize(), base.recordEvery(),
-                base.optimizer() == null ? null : base.optimizer().withLearningRate(epsilon), null);
+        return base.withLayers(layers, NetworkType.N_LAYER).withActivation(activation).withRegLambda(regLambda)
+                .withLearningRate(epsilon).withPasses(passes).withFramesEvery(null);
     }
 
     static CandidateOutcome train(MlpExperiment spec, SearchSplits data) {
