@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lab.core.RunContext;
+import lab.core.engine.Engine;
+import lab.core.engine.RemoteContext;
+import lab.core.engine.TaskEngines;
 import lab.core.io.AtomicFiles;
 import lab.core.search.ArbiterSearch;
 import lab.core.search.CandidateOutcome;
 import lab.core.search.CandidateRecord;
 import lab.core.search.Dimension;
+import lab.core.search.EngineSearch;
 import lab.core.search.Params;
 import lab.core.search.SearchPlan;
 import lab.core.search.SearchReport;
@@ -55,15 +59,20 @@ public final class MlpSearchRunner {
                         + "%s", name, plan.generator(), dimensions.stream().map(Dimension::name).toList(), search.base(),
                 base.shortConfig(), passes, plan.parallelism(), data.train().name()));
 
-        ArbiterSearch.Result result = ArbiterSearch.run(name, dimensions, plan,
-                (index, params) -> train(candidate(base, passes, params, data.train()), data));
+        Engine engine = Engine.chosen(search.engine());
+        ArbiterSearch.Result result = engine == Engine.LOCAL
+                ? ArbiterSearch.run(name, dimensions, plan,
+                        (index, params) -> train(candidate(base, passes, params, data.train()), data))
+                : EngineSearch.run(TaskEngines.get(engine, name), name, dimensions, plan,
+                        new RemoteCandidates(RemoteContext.of(ctx), name));
 
         CandidateRecord best = result.best();
         SearchSummary.Winner winner = null;
         if (best != null) {
-            Network net = (Network) result.bestModel();
-            winner = new SearchSummary.Winner(best.index() + 1, best.params(), best.score(),
-                    accuracy(net, data.test()), best.seconds());
+            // on an engine the candidate's task measured it (the network stays there): the same number
+            double test = result.bestModel() instanceof Double measured ? measured
+                    : accuracy((Network) result.bestModel(), data.test());
+            winner = new SearchSummary.Winner(best.index() + 1, best.params(), best.score(), test, best.seconds());
         }
         int failed = (int) result.candidates().stream().filter(c -> !c.ok()).count();
         Map<String, Object> setup = new LinkedHashMap<>();

@@ -52,6 +52,14 @@ public final class CnnRunner {
 
     /** @param command how this run is repeated, for metrics.json (a suite's member names the suite) */
     public static CnnOutcome run(String name, CnnExperiment spec, RunContext ctx, String command) {
+        return run(name, spec, ctx, command, null);
+    }
+
+    /**
+     * @param modelShownAt where metrics.json says the model is (null: where it is written); a
+     *                     suite member trained on Spark writes into scratch space, the driver puts it there
+     */
+    static CnnOutcome run(String name, CnnExperiment spec, RunContext ctx, String command, Path modelShownAt) {
         Path resultDir = ctx.resultsDir().resolve("cnn").resolve(name);
         Path runDir = ctx.runsDir().resolve(name);
         AtomicFiles.requireWritableDirectory(resultDir);
@@ -59,12 +67,12 @@ public final class CnnRunner {
         RunMonitor.checkUi(spec); // a busy UI port fails now, before the data loads
         CnnData data = CnnData.load(name, spec, ctx);
         try (DirectoryLock ignored = DirectoryLock.acquire(runDir, "experiment " + name)) {
-            return runLocked(name, spec, ctx, resultDir, runDir, data, command);
+            return runLocked(name, spec, ctx, resultDir, runDir, data, command, modelShownAt);
         }
     }
 
     private static CnnOutcome runLocked(String name, CnnExperiment spec, RunContext ctx, Path resultDir,
-                                        Path runDir, CnnData data, String command) {
+                                        Path runDir, CnnData data, String command, Path modelShownAt) {
         boolean monitored = spec.monitorEvery() > 0;
         CheckpointStore checkpoints = new CheckpointStore(runDir.resolve(CHECKPOINTS), spec.keepCheckpoints(),
                 fingerprint(spec));
@@ -120,7 +128,8 @@ public final class CnnRunner {
                 val, test, 1 - val, 1 - test, run.trainSeconds(), run.evalSeconds(), run.imagesPerSecond(),
                 run.iterations(), run.epochs(), run.diverged(), run.diverged() ? run.divergedAt() : null,
                 run.resumedAt(), new CnnMetrics.Curves(run.loss(), run.evals()), Environment.backend(net),
-                Environment.versions(), DisplayPaths.of(ctx.experimentsDir(), model));
+                Environment.versions(),
+                DisplayPaths.of(ctx.experimentsDir(), modelShownAt == null ? model : modelShownAt));
         CurveCsv.writeLoss(run.loss(), resultDir.resolve("loss.csv"));
         CurveCsv.writeEval(run.evals(), resultDir.resolve("eval.csv"));
         Json.write(resultDir.resolve("metrics.json"), metrics); // last: its presence means the run is complete

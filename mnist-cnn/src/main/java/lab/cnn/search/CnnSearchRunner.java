@@ -15,11 +15,15 @@ import lab.cnn.train.LossPoint;
 import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
 import lab.core.RunContext;
+import lab.core.engine.Engine;
+import lab.core.engine.RemoteContext;
+import lab.core.engine.TaskEngines;
 import lab.core.io.AtomicFiles;
 import lab.core.search.ArbiterSearch;
 import lab.core.search.CandidateOutcome;
 import lab.core.search.CandidateRecord;
 import lab.core.search.Dimension;
+import lab.core.search.EngineSearch;
 import lab.core.search.Params;
 import lab.core.search.SearchPlan;
 import lab.core.search.SearchReport;
@@ -34,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * network and trainer (DeepMnistNetwork, CnnTrainer: seeded init and dropout, maxout, the oneDNN
  * path, the divergence guard) and scored on the validation images. The winner alone is evaluated
  * on the test images and saved to {@code <runs>/<name>/best-model.zip}; the leaderboard, chart
- * and summary go to {@code <results>/search/<name>/}.
+ * and summary go to {@code <results>/search/<name>/}. With {@code engine: spark} each candidate is a
+ * Spark task ({@link RemoteCandidates}); the driver tests and saves the winner as locally.
  */
 public final class CnnSearchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CnnSearchRunner.class);
@@ -68,14 +73,18 @@ public final class CnnSearchRunner {
                 plan.maxMinutes() == null ? "" : String.format(Locale.ROOT, " or %.1f min", plan.maxMinutes()),
                 plan.parallelism(), threads, iterations, trainCount, data.name(), data.images().validation().size()));
 
-        ArbiterSearch.Result result = ArbiterSearch.run(name, dimensions, plan,
-                (index, params) -> train(name, index, base, search, params, data));
+        Engine engine = Engine.chosen(search.engine());
+        ArbiterSearch.Result result = engine == Engine.LOCAL
+                ? ArbiterSearch.run(name, dimensions, plan, (index, params) -> train(name, index, base, search, params, data))
+                : EngineSearch.run(TaskEngines.get(engine, name), name, dimensions, plan,
+                        new RemoteCandidates(RemoteContext.of(ctx), name));
 
         CandidateRecord best = result.best();
         SearchSummary.Winner winner = null;
         String model = null;
         if (best != null) {
-            MultiLayerNetwork net = (MultiLayerNetwork) result.bestModel();
+            MultiLayerNetwork net = result.bestModel() instanceof byte[] saved ? RemoteCandidates.restore(saved)
+                    : (MultiLayerNetwork) result.bestModel();
             ImageDataSetIterator test = data.test();
             double testAccuracy = net.evaluate(test).accuracy();
             Path modelFile = runDir.resolve("best-model.zip");

@@ -1,0 +1,8 @@
+/**
+ * The {@code spark} engine: one shared {@link org.apache.spark.api.java.JavaSparkContext} per JVM
+ * ({@link lab.spark.SparkContexts}: {@code -Dspark.master}, default {@code local[*]}, Kryo with
+ * ND4J's registrator), and {@link lab.spark.SparkTaskEngine}, which runs each task of a suite or a
+ * search as a Spark job of its own, so a task that fails after Spark's retries fails alone.
+ * Uses {@code lab.core.engine}; knows nothing of cnn or mlp.
+ */
+package lab.spark;
