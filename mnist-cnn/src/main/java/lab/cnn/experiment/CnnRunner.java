@@ -107,11 +107,10 @@ public final class CnnRunner {
             trainer.checkpoints(checkpoints, spec.checkpointEvery(), perEpoch);
         }
         TrainingRun run;
-        try (StopRequest stop = StopRequest.onShutdown(name);
-             RunMonitor monitor = monitored ? RunMonitor.attach(name, net, spec, data, runDir,
-                     restored.isPresent() ? from.iteration() : -1) : null) {
-            run = trainer.stopOn(stop).train(net, data.train(), data.validation(), data.test(), data.trainCount(),
-                    from);
+        if (spec.distributed() != null) {
+            run = DistributedTraining.find(name).train(name, net, spec, data, schedule);
+        } else {
+            run = trainLocally(name, spec, data, runDir, net, from, restored.isPresent(), trainer);
         }
         if (run.interrupted()) {
             throw UserError.runtime(name + ": interrupted at iteration " + run.iterations() + "; no results written");
@@ -140,6 +139,19 @@ public final class CnnRunner {
                 run.imagesPerSecond(), run.evalSeconds(), run.diverged() ? ", DIVERGED at iteration "
                         + run.divergedAt() : "", resultDir));
         return new CnnOutcome(name, spec, run, resultDir, model);
+    }
+
+    /** Training in this JVM, with Ctrl-C stop and the optional monitor. */
+    private static TrainingRun trainLocally(String name, CnnExperiment spec, CnnData data, Path runDir,
+                                            MultiLayerNetwork net, TrainingState from, boolean resumed,
+                                            CnnTrainer trainer) {
+        boolean monitored = spec.monitorEvery() > 0;
+        try (StopRequest stop = StopRequest.onShutdown(name);
+             RunMonitor monitor = monitored ? RunMonitor.attach(name, net, spec, data, runDir,
+                     resumed ? from.iteration() : -1) : null) {
+            return trainer.stopOn(stop).train(net, data.train(), data.validation(), data.test(), data.trainCount(),
+                    from);
+        }
     }
 
     /**
