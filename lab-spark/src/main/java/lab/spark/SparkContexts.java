@@ -17,6 +17,8 @@ public final class SparkContexts {
     /** The master when none is given: every core of this machine, no retries (Spark's local mode). */
     public static final String DEFAULT_MASTER = "local[*]";
 
+    private static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+
     private static JavaSparkContext shared;
 
     private SparkContexts() {
@@ -48,6 +50,11 @@ public final class SparkContexts {
                 .setIfMissing("spark.app.name", "dl4j-lab")
                 .setIfMissing("spark.serializer", "org.apache.spark.serializer.KryoSerializer")
                 .setIfMissing("spark.kryo.registrator", "org.nd4j.kryo.Nd4jRegistrator");
+        // mlp-scratch's kernels use the Vector API (incubating in Java 17): executors need the module too
+        String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
+        if (!executorOptions.contains(VECTOR_MODULE)) {
+            conf.set("spark.executor.extraJavaOptions", (VECTOR_MODULE + " " + executorOptions).strip());
+        }
         String master = conf.get("spark.master");
         if (master.startsWith("local")) {
             // one machine: no name lookups, nothing listening beyond it

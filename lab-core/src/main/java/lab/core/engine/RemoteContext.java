@@ -3,6 +3,7 @@ package lab.core.engine;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import lab.core.RunContext;
 import lab.core.config.ExperimentSpec;
@@ -20,7 +21,7 @@ public record RemoteContext(String fileName, String text, String experimentsDir,
     private static final long serialVersionUID = 1L;
 
     /** Properties that change what a run reads or computes. */
-    public static final java.util.List<String> FORWARDED = java.util.List.of("mnist.dir", "threads");
+    public static final List<String> FORWARDED = List.of("mnist.dir", "threads");
 
     public static RemoteContext of(RunContext ctx) {
         Map<String, String> properties = new LinkedHashMap<>();
