@@ -9,6 +9,7 @@ import java.util.Map;
 import lab.core.RunContext;
 import lab.core.engine.Engine;
 import lab.core.engine.RemoteContext;
+import lab.core.engine.TaskEngine;
 import lab.core.engine.TaskEngines;
 import lab.core.io.AtomicFiles;
 import lab.core.search.ArbiterSearch;
@@ -48,6 +49,8 @@ public final class MlpSearchRunner {
     public static SearchSummary run(String name, MlpSearch search, RunContext ctx) {
         MlpExperiment base = ctx.experiments().reference(search.base(), MlpExperiment.class,
                 List.of("experiments", name, "base"));
+        Engine engine = Engine.chosen(search.engine());
+        TaskEngine tasks = engine == Engine.LOCAL ? null : TaskEngines.get(engine, name); // a missing module fails now
         SearchPlan plan = search.plan();
         List<Dimension> dimensions = search.parameters().dimensions();
         Path resultDir = ctx.resultsDir().resolve("search").resolve(name);
@@ -59,11 +62,10 @@ public final class MlpSearchRunner {
                         + "%s", name, plan.generator(), dimensions.stream().map(Dimension::name).toList(), search.base(),
                 base.shortConfig(), passes, plan.parallelism(), data.train().name()));
 
-        Engine engine = Engine.chosen(search.engine());
         ArbiterSearch.Result result = engine == Engine.LOCAL
                 ? ArbiterSearch.run(name, dimensions, plan,
                         (index, params) -> train(candidate(base, passes, params, data.train()), data))
-                : EngineSearch.run(TaskEngines.get(engine, name), name, dimensions, plan,
+                : EngineSearch.run(tasks, name, dimensions, plan,
                         new RemoteCandidates(RemoteContext.of(ctx), name));
 
         CandidateRecord best = result.best();

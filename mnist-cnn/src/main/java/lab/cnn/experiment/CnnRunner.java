@@ -65,6 +65,9 @@ public final class CnnRunner {
         AtomicFiles.requireWritableDirectory(resultDir);
         AtomicFiles.requireWritableDirectory(runDir);
         RunMonitor.checkUi(spec); // a busy UI port fails now, before the data loads
+        if (spec.distributed() != null) {
+            DistributedTraining.find(name); // so does a missing lab-spark
+        }
         CnnData data = CnnData.load(name, spec, ctx);
         try (DirectoryLock ignored = DirectoryLock.acquire(runDir, "experiment " + name)) {
             return runLocked(name, spec, ctx, resultDir, runDir, data, command, modelShownAt);

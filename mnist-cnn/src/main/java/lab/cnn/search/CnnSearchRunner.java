@@ -17,6 +17,7 @@ import lab.cnn.train.TrainingRun;
 import lab.core.RunContext;
 import lab.core.engine.Engine;
 import lab.core.engine.RemoteContext;
+import lab.core.engine.TaskEngine;
 import lab.core.engine.TaskEngines;
 import lab.core.io.AtomicFiles;
 import lab.core.search.ArbiterSearch;
@@ -50,6 +51,8 @@ public final class CnnSearchRunner {
     public static SearchSummary run(String name, CnnSearch search, RunContext ctx) {
         CnnExperiment base = ctx.experiments().reference(search.base(), CnnExperiment.class,
                 List.of("experiments", name, "base"));
+        Engine engine = Engine.chosen(search.engine());
+        TaskEngine tasks = engine == Engine.LOCAL ? null : TaskEngines.get(engine, name); // a missing module fails now
         SearchPlan plan = search.plan();
         List<Dimension> dimensions = search.parameters().dimensions();
         Path resultDir = ctx.resultsDir().resolve("search").resolve(name);
@@ -73,10 +76,9 @@ public final class CnnSearchRunner {
                 plan.maxMinutes() == null ? "" : String.format(Locale.ROOT, " or %.1f min", plan.maxMinutes()),
                 plan.parallelism(), threads, iterations, trainCount, data.name(), data.images().validation().size()));
 
-        Engine engine = Engine.chosen(search.engine());
         ArbiterSearch.Result result = engine == Engine.LOCAL
                 ? ArbiterSearch.run(name, dimensions, plan, (index, params) -> train(name, index, base, search, params, data))
-                : EngineSearch.run(TaskEngines.get(engine, name), name, dimensions, plan,
+                : EngineSearch.run(tasks, name, dimensions, plan,
                         new RemoteCandidates(RemoteContext.of(ctx), name));
 
         CandidateRecord best = result.best();
