@@ -20,7 +20,7 @@ public interface DistributedTraining {
     TrainingRun train(String name, MultiLayerNetwork net, CnnExperiment spec, CnnData data, Schedule schedule);
 
     static DistributedTraining find(String experiment) {
-        return ServiceLoader.load(DistributedTraining.class, DistributedTraining.class.getClassLoader()).findFirst()
+        return ServiceLoader.load(DistributedTraining.class, TaskEngines.loader()).findFirst()
                 .orElseThrow(() -> UserError.usage(experiment + ": distributed: needs the lab-spark module on the class "
                         + "path: run " + TaskEngines.SPARK_COMMAND.replace("NAME", experiment) + " (see docs/cluster.md)"));
     }
