@@ -25,27 +25,29 @@ final class SparkTaskEngine implements TaskEngine {
     }
 
     @Override
-    public <I extends Serializable, O extends Serializable> List<TaskResult<O>> runAll(String job, List<I> inputs,
-                                                                                      Task<I, O> task) {
+    public <I extends Serializable, O extends Serializable> void runEach(String job, List<I> inputs, Task<I, O> task,
+                                                                        Done<O> done) {
         List<JavaFutureAction<List<byte[]>>> jobs = new ArrayList<>();
         for (int i = 0; i < inputs.size(); i++) {
             spark.setJobDescription(job + " [" + (i + 1) + "/" + inputs.size() + "]");
             jobs.add(spark.parallelize(List.of(Serialized.bytes(inputs.get(i))), 1)
                     .map(new RunTask<>(task)).collectAsync());
         }
-        List<TaskResult<O>> results = new ArrayList<>();
-        for (JavaFutureAction<List<byte[]>> running : jobs) {
+        for (int i = 0; i < jobs.size(); i++) {
+            JavaFutureAction<List<byte[]>> running = jobs.get(i);
+            TaskResult<O> result;
             try {
-                results.add(TaskResult.of(Serialized.value(running.get().get(0))));
+                result = TaskResult.of(Serialized.value(running.get().get(0)));
             } catch (ExecutionException e) {
-                results.add(TaskResult.failed(SparkFailures.describe(e.getCause())));
+                result = TaskResult.failed(SparkFailures.describe(e.getCause()));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 jobs.forEach(j -> j.cancel(true));
                 throw new IllegalStateException(job + ": interrupted while its Spark tasks ran", e);
             }
+            jobs.set(i, null); // the result's bytes can go once handed over
+            done.accept(i, result);
         }
-        return results;
     }
 
     @Override

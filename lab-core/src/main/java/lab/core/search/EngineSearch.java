@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import lab.core.engine.Task;
 import lab.core.engine.TaskEngine;
-import lab.core.engine.TaskResult;
 import org.deeplearning4j.arbiter.optimize.api.Candidate;
 import org.deeplearning4j.arbiter.optimize.api.CandidateGenerator;
 import org.slf4j.Logger;
@@ -59,6 +58,19 @@ public final class EngineSearch {
         }
     }
 
+    /** The best candidate so far and its model; offered in index order, so a tie keeps the earlier one, as locally. */
+    private static final class Best {
+        private CandidateRecord record;
+        private Serializable model;
+
+        void offer(CandidateRecord candidate, Serializable itsModel) {
+            if (candidate.ok() && (record == null || candidate.score() > record.score())) {
+                record = candidate;
+                model = itsModel; // the others' models go now
+            }
+        }
+    }
+
     @SuppressWarnings("unchecked")
     public static ArbiterSearch.Result run(TaskEngine engine, String name, List<Dimension> dimensions, SearchPlan plan,
                                            RemoteTrainer trainer) {
@@ -67,8 +79,7 @@ public final class EngineSearch {
         ArbiterSearch.seed(generator, plan);
         int wave = planned == Integer.MAX_VALUE ? Math.max(plan.parallelism(), engine.parallelism()) : planned;
         List<CandidateRecord> records = new ArrayList<>();
-        CandidateRecord best = null;
-        Serializable bestModel = null;
+        Best best = new Best();
         long start = System.nanoTime();
         while (generator.hasMoreCandidates() && records.size() < planned) {
             List<Input> inputs = new ArrayList<>();
@@ -77,25 +88,20 @@ public final class EngineSearch {
                 inputs.add(new Input(candidate.getIndex(), new LinkedHashMap<>((Map<String, Object>) candidate.getValue())));
             }
             LOG.info("{}: {} candidate(s) to {}", name, inputs.size(), engine.describe());
-            List<TaskResult<Output>> results = engine.runAll(name, inputs, new Train(trainer));
-            for (int i = 0; i < inputs.size(); i++) {
+            engine.runEach(name, inputs, new Train(trainer), (i, result) -> {
                 Input input = inputs.get(i);
-                TaskResult<Output> result = results.get(i);
                 Output out = result.ok() ? result.value()
                         : new Output(Double.NaN, "task failed: " + result.failure(), 0, null);
                 CandidateRecord record = new CandidateRecord(input.index(), input.params(),
                         out.failure() == null ? out.score() : Double.NaN, out.seconds(), out.failure());
                 records.add(record);
+                best.offer(record, out.model());
                 LOG.info(String.format(Locale.ROOT, "%s: candidate %d: %s -> %s", name, input.index() + 1,
                         Params.describe(record.params()), record.ok()
                                 ? String.format(Locale.ROOT, "validation %.4f (%.1f s)", record.score(), record.seconds())
                                 : "FAILED: " + record.failure()));
-                if (record.ok() && (best == null || record.score() > best.score())) {
-                    best = record; // in index order, so a tie keeps the earlier candidate, as locally
-                    bestModel = out.model();
-                }
-            }
+            });
         }
-        return new ArbiterSearch.Result(List.copyOf(records), bestModel, planned, (System.nanoTime() - start) / 1e9);
+        return new ArbiterSearch.Result(List.copyOf(records), best.model, planned, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -16,7 +16,6 @@ import lab.core.UserError;
 import lab.core.engine.RemoteContext;
 import lab.core.engine.Task;
 import lab.core.engine.TaskEngine;
-import lab.core.engine.TaskResult;
 import lab.core.io.AtomicFiles;
 import lab.core.kind.KindRegistry;
 import org.slf4j.Logger;
@@ -91,23 +90,22 @@ final class RemoteMembers {
         RemoteContext remote = RemoteContext.of(ctx);
         LOG.info("{}: {} member(s) to {}", suite, members.size(), engine.describe());
         long start = System.nanoTime();
-        List<TaskResult<Output>> results = engine.runAll(suite,
-                members.stream().map(m -> new Input(remote, suite, m)).toList(), new Train());
         List<String> failed = new ArrayList<>();
-        for (int i = 0; i < members.size(); i++) {
-            Member member = members.get(i);
-            TaskResult<Output> result = results.get(i);
-            if (!result.ok()) {
-                failed.add(member.name() + ": " + result.failure());
-                LOG.error("{}: {} FAILED: {}", suite, member.name(), result.failure());
-                continue;
-            }
-            Path resultDir = ctx.resultsDir().resolve("cnn").resolve(member.name());
-            Path runDir = ctx.runsDir().resolve(member.name());
-            write(runDir, result.value().runs(), null);
-            write(resultDir, result.value().results(), METRICS);
-            LOG.info("{}: {}: {} -> {}", suite, member.name(), result.value().line(), resultDir);
-        }
+        // each member's files are written as soon as they are in (a model is tens of MB)
+        engine.runEach(suite, members.stream().map(m -> new Input(remote, suite, m)).toList(), new Train(),
+                (i, result) -> {
+                    Member member = members.get(i);
+                    if (!result.ok()) {
+                        failed.add(member.name() + ": " + result.failure());
+                        LOG.error("{}: {} FAILED: {}", suite, member.name(), result.failure());
+                        return;
+                    }
+                    Path resultDir = ctx.resultsDir().resolve("cnn").resolve(member.name());
+                    write(ctx.runsDir().resolve(member.name()), result.value().runs(), null);
+                    write(resultDir, result.value().results(), METRICS);
+                    LOG.info(String.format(Locale.ROOT, "%s: [%d/%d] %s: %s -> %s", suite, i + 1, members.size(),
+                            member.name(), result.value().line(), resultDir));
+                });
         LOG.info(String.format(Locale.ROOT, "%s: %d of %d member(s) done in %.1f min", suite,
                 members.size() - failed.size(), members.size(), (System.nanoTime() - start) / 60e9));
         if (!failed.isEmpty()) {
