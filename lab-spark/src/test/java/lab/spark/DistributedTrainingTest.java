@@ -7,8 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import lab.cnn.experiment.CnnData;
 import lab.cnn.experiment.CnnExperiment;
+import lab.cnn.experiment.CnnImages;
 import lab.cnn.experiment.CnnRunner;
+import lab.cnn.model.DeepMnistNetwork;
+import lab.cnn.train.CheckpointStore;
+import lab.cnn.train.Schedule;
+import lab.cnn.train.TrainingRun;
+import lab.cnn.train.TrainingState;
+import lab.spark.distributed.ParameterAveraging;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import lab.core.RunContext;
 import lab.core.UserError;
 import lab.core.engine.Engine;
@@ -71,6 +81,36 @@ class DistributedTrainingTest {
         double a = single.get("test_accuracy").asDouble();
         double b = averaged.get("test_accuracy").asDouble();
         assertTrue(b > 0.6 && b > a - 0.2, "parameter averaging learns: single " + a + ", averaged " + b);
+    }
+
+    /** A run resumed from the checkpoint of its first epoch ends exactly where the uninterrupted run ends. */
+    @Test
+    void aCheckpointAtAnEpochsEndResumesTheSameRun() throws Exception {
+        RunContext ctx = Runs.context(dir, YAML);
+        CnnExperiment spec = (CnnExperiment) ctx.experiments().get("averaged");
+        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"), 2, Json.mapper().createObjectNode());
+        CnnData data = data(spec, ctx);
+        int perEpoch = data.train().batchesPerEpoch();
+        Schedule schedule = new Schedule(2L * perEpoch, perEpoch, 10);
+        MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec(), data.geometry());
+        TrainingRun whole = new ParameterAveraging().train("whole", net, spec, data, schedule, TrainingState.start(),
+                store);
+
+        CheckpointStore.Restored after1 = store.newest().orElseThrow();
+        assertEquals(perEpoch, after1.state().iteration(), "one checkpoint, after the first of two epochs");
+        TrainingRun resumed = new ParameterAveraging().train("resumed", after1.net(), spec, data(spec, ctx), schedule,
+                after1.state().resumed(), null);
+        assertEquals(whole.loss(), resumed.loss());
+        assertEquals(whole.evals().stream().map(e -> List.of(e.valAccuracy(), e.testAccuracy())).toList(),
+                resumed.evals().stream().map(e -> List.of(e.valAccuracy(), e.testAccuracy())).toList());
+        assertEquals(List.of((long) perEpoch), resumed.resumedAt());
+        assertEquals(net.params(), after1.net().params(), "the same parameters at the end");
+    }
+
+    private static CnnData data(CnnExperiment spec, RunContext ctx) {
+        CnnImages images = CnnImages.load("averaged", spec, ctx);
+        return new CnnData(images.name(), images.source(), images.geometry(), images.train(spec),
+                images.validation(), images.test());
     }
 
     @Test

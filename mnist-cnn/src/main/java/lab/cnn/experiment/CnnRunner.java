@@ -111,7 +111,9 @@ public final class CnnRunner {
         }
         TrainingRun run;
         if (spec.distributed() != null) {
-            run = DistributedTraining.find(name).train(name, net, spec, data, schedule);
+            // checkpoints at epoch ends only: a worker's mini-batches are not the driver's to count
+            run = DistributedTraining.find(name).train(name, net, spec, data, schedule, from,
+                    spec.checkpointEvery() > 0 ? checkpoints : null);
         } else {
             run = trainLocally(name, spec, data, runDir, net, from, restored.isPresent(), trainer);
         }

@@ -1,8 +1,10 @@
 package lab.cnn.experiment;
 
 import java.util.ServiceLoader;
+import lab.cnn.train.CheckpointStore;
 import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
+import lab.cnn.train.TrainingState;
 import lab.core.UserError;
 import lab.core.engine.TaskEngines;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -14,10 +16,13 @@ import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
  */
 public interface DistributedTraining {
     /**
-     * @param net the network to train in place (its parameters are the driver's copy)
+     * @param net         the network to train in place (its parameters are the driver's copy)
+     * @param from        the start, or a checkpoint's state with {@code net} restored from it
+     * @param checkpoints where a checkpoint goes at each epoch's end, or null for none
      * @return the run as {@link lab.cnn.train.CnnTrainer} reports one: loss and evaluations at each epoch's end
      */
-    TrainingRun train(String name, MultiLayerNetwork net, CnnExperiment spec, CnnData data, Schedule schedule);
+    TrainingRun train(String name, MultiLayerNetwork net, CnnExperiment spec, CnnData data, Schedule schedule,
+                      TrainingState from, CheckpointStore checkpoints);
 
     static DistributedTraining find(String experiment) {
         return ServiceLoader.load(DistributedTraining.class, TaskEngines.loader()).findFirst()
