@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code distributed: {workers: 2, averaging_frequency: 5}} on local[2]: two epochs on 1,000
  * images write what a local run writes and learn. Not the accuracy claim of docs/cluster.md: on 20
- * mini-batches an epoch each worker makes only 10 updates, half the single run's (measured: 0.79
+ * mini-batches an epoch each worker makes only 10 updates, half the single run's (measured: 0.81
  * against 0.90), a gap that closes on full epochs. Also the one-line errors.
  */
 class DistributedTrainingTest {
