@@ -43,15 +43,18 @@ public final class ExperimentsFile {
     private final String fileName;
     private final Map<String, ExperimentSpec> experiments;
     private final YamlLocations locations;
+    private final String text;
 
     /** The document: one top-level key, {@code experiments}, mapping names to specs. */
     private record Document(Map<String, ExperimentSpec> experiments) {
     }
 
-    private ExperimentsFile(String fileName, Map<String, ExperimentSpec> experiments, YamlLocations locations) {
+    private ExperimentsFile(String fileName, Map<String, ExperimentSpec> experiments, YamlLocations locations,
+                            String text) {
         this.fileName = fileName;
         this.experiments = experiments;
         this.locations = locations;
+        this.text = text;
     }
 
     /**
@@ -107,7 +110,7 @@ public final class ExperimentsFile {
                         + ": " + entry.getKey() + ": empty experiment (it needs at least 'kind')");
             }
         }
-        return new ExperimentsFile(fileName, new LinkedHashMap<>(doc.experiments()), locations);
+        return new ExperimentsFile(fileName, new LinkedHashMap<>(doc.experiments()), locations, text);
     }
 
     private static UserError noExperiments(String fileName) {
@@ -132,6 +135,11 @@ public final class ExperimentsFile {
 
     public String fileName() {
         return fileName;
+    }
+
+    /** The YAML as read: another JVM binds the same experiments from it ({@link lab.core.engine.RemoteContext}). */
+    public String text() {
+        return text;
     }
 
     /** Names in file order. */

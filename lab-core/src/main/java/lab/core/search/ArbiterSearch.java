@@ -73,10 +73,7 @@ public final class ArbiterSearch {
 
     public static Result run(String name, List<Dimension> dimensions, SearchPlan plan, Trainer trainer) {
         int planned = planned(dimensions, plan);
-        CandidateGenerator base = plan.generator() == Generator.GRID ? gridGenerator(dimensions, plan)
-                : new RandomSearchGenerator(new ParameterMapSpace(dimensions), null);
-        long deadline = plan.maxMinutes() == null ? 0 : System.nanoTime() + Math.round(plan.maxMinutes() * 60e9);
-        CandidateGenerator generator = new CappedGenerator(base, planned, deadline);
+        CandidateGenerator generator = generator(dimensions, plan, planned);
 
         List<TerminationCondition> stop = new ArrayList<>();
         if (planned != Integer.MAX_VALUE) {
@@ -102,6 +99,26 @@ public final class ArbiterSearch {
         runner.execute();
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(collector.records(), collector.bestModel(), planned, seconds);
+    }
+
+    /** The candidates of {@code plan}: Arbiter's generator, capped by the budget (its seed is set by the configuration). */
+    static CandidateGenerator generator(List<Dimension> dimensions, SearchPlan plan, int planned) {
+        CandidateGenerator base = plan.generator() == Generator.GRID ? gridGenerator(dimensions, plan)
+                : new RandomSearchGenerator(new ParameterMapSpace(dimensions), null);
+        long deadline = plan.maxMinutes() == null ? 0 : System.nanoTime() + Math.round(plan.maxMinutes() * 60e9);
+        return new CappedGenerator(base, planned, deadline);
+    }
+
+    /** Seeds {@code generator} the way a search run does (Arbiter's configuration sets the seed). */
+    static void seed(CandidateGenerator generator, SearchPlan plan) {
+        new OptimizationConfiguration.Builder().candidateGenerator(generator).scoreFunction(new ValidationAccuracy())
+                .terminationConditions(new MaxCandidatesCondition(1)).rngSeed(plan.seed()).build();
+    }
+
+    /** A trainer's exception as a candidate's failure: its class and message on one line. */
+    static String failure(RuntimeException e) {
+        return e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage().strip().replaceAll("\\s+", " "));
     }
 
     private static GridSearchCandidateGenerator gridGenerator(List<Dimension> dimensions, SearchPlan plan) {
@@ -211,8 +228,7 @@ public final class ArbiterSearch {
                 outcome = trainer.train(index, params);
             } catch (RuntimeException e) {
                 LOG.debug("candidate {} threw", index, e);
-                outcome = CandidateOutcome.failed(e.getClass().getSimpleName()
-                        + (e.getMessage() == null ? "" : ": " + e.getMessage().strip().replaceAll("\\s+", " ")));
+                outcome = CandidateOutcome.failed(failure(e));
             }
             if (outcome.ok() && !Double.isFinite(outcome.score())) {
                 outcome = CandidateOutcome.failed("score is " + outcome.score());

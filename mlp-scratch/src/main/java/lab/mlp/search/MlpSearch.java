@@ -2,6 +2,7 @@ package lab.mlp.search;
 
 import lab.core.config.Check;
 import lab.core.config.ExperimentSpec;
+import lab.core.engine.Engine;
 import lab.core.search.Generator;
 import lab.core.search.SearchPlan;
 
@@ -13,10 +14,11 @@ import lab.core.search.SearchPlan;
  * accuracy), a third tests the winner only.
  *
  * @param passes training length of each candidate (overrides the base's)
+ * @param engine where candidates train: local (default) or spark (each a Spark task); {@code -Dengine} overrides it
  */
 public record MlpSearch(String description, String base, Generator generator, Integer gridPoints, Long seed,
                         Integer maxCandidates, Double maxMinutes, Integer parallelism, Integer passes,
-                        MlpSearchParameters parameters) implements ExperimentSpec {
+                        MlpSearchParameters parameters, Engine engine) implements ExperimentSpec {
 
     public MlpSearch {
         description = description == null ? "" : description;

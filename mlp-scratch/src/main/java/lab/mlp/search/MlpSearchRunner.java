@@ -7,11 +7,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import lab.core.kind.RunContext;
+import lab.core.engine.Engine;
+import lab.core.engine.RemoteContext;
+import lab.core.engine.TaskEngine;
+import lab.core.engine.TaskEngines;
 import lab.core.io.AtomicFiles;
 import lab.core.search.ArbiterSearch;
 import lab.core.search.CandidateOutcome;
 import lab.core.search.CandidateRecord;
 import lab.core.search.Dimension;
+import lab.core.search.EngineSearch;
 import lab.core.search.Params;
 import lab.core.search.SearchPlan;
 import lab.core.search.SearchReport;
@@ -44,6 +49,8 @@ public final class MlpSearchRunner {
     public static SearchSummary run(String name, MlpSearch search, RunContext ctx) {
         MlpExperiment base = ctx.experiments().reference(search.base(), MlpExperiment.class,
                 List.of("experiments", name, "base"));
+        Engine engine = Engine.chosen(search.engine());
+        TaskEngine tasks = engine == Engine.LOCAL ? null : TaskEngines.get(engine, name); // a missing module fails now
         SearchPlan plan = search.plan();
         List<Dimension> dimensions = search.parameters().dimensions();
         Path resultDir = ctx.resultsDir().resolve("search").resolve(name);
@@ -55,15 +62,19 @@ public final class MlpSearchRunner {
                         + "%s", name, plan.generator(), dimensions.stream().map(Dimension::name).toList(), search.base(),
                 base.shortConfig(), passes, plan.parallelism(), data.train().name()));
 
-        ArbiterSearch.Result result = ArbiterSearch.run(name, dimensions, plan,
-                (index, params) -> train(candidate(base, passes, params, data.train()), data));
+        ArbiterSearch.Result result = engine == Engine.LOCAL
+                ? ArbiterSearch.run(name, dimensions, plan,
+                        (index, params) -> train(candidate(base, passes, params, data.train()), data))
+                : EngineSearch.run(tasks, name, dimensions, plan,
+                        new RemoteCandidates(RemoteContext.of(ctx), name));
 
         CandidateRecord best = result.best();
         SearchSummary.Winner winner = null;
         if (best != null) {
-            Network net = (Network) result.bestModel();
-            winner = new SearchSummary.Winner(best.index() + 1, best.params(), best.score(),
-                    accuracy(net, data.test()), best.seconds());
+            // on an engine the candidate's task measured it (the network stays there): the same number
+            double test = result.bestModel() instanceof Double measured ? measured
+                    : accuracy((Network) result.bestModel(), data.test());
+            winner = new SearchSummary.Winner(best.index() + 1, best.params(), best.score(), test, best.seconds());
         }
         int failed = (int) result.candidates().stream().filter(c -> !c.ok()).count();
         Map<String, Object> setup = new LinkedHashMap<>();

@@ -8,7 +8,7 @@ import lab.core.kind.RunContext;
  * The three splits of a cnn experiment as DL4J iterators: training shuffled with the
  * experiment's seed, validation and test in file order.
  */
-record CnnData(String name, String source, ImageGeometry geometry, ImageDataSetIterator train,
+public record CnnData(String name, String source, ImageGeometry geometry, ImageDataSetIterator train,
                ImageDataSetIterator validation, ImageDataSetIterator test) {
 
     static CnnData load(String experiment, CnnExperiment spec, RunContext ctx) {

@@ -1,5 +1,6 @@
 package lab.cnn.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import lab.cnn.model.CnnActivation;
 import lab.cnn.model.NetworkSpec;
 import lab.cnn.model.UpdaterKind;
@@ -23,13 +24,16 @@ import lab.core.config.InvalidValue;
  * @param monitorEvery     per-layer statistics and DL4J UI stats every N iterations (0: off)
  * @param checkpointEvery  a checkpoint every N iterations and at every epoch end (0: no checkpoints)
  * @param keepCheckpoints  how many of the newest checkpoints are kept
+ * @param distributed      data-parallel training on Spark (null: this JVM); left out of the JSON when
+ *                         absent, so local runs' metrics.json and fingerprints stay as they were
  */
 public record CnnExperiment(String description, CnnDataset dataset, CnnActivation activation, Double leakyAlpha,
                             Integer maxoutPieces, UpdaterKind updater, Double learningRate, Double momentum,
                             Integer batchSize, WeightInitKind weightInit, Double dropoutKeep, Integer fcWidth,
                             Long seed, Double epochs, Long iterations, Long evalEvery, Long lossEvery,
                             Integer trainImages, Integer validationImages, Integer testImages,
-                            Integer monitorEvery, Long checkpointEvery, Integer keepCheckpoints)
+                            Integer monitorEvery, Long checkpointEvery, Integer keepCheckpoints,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Distributed distributed)
         implements ExperimentSpec {
 
     public static final int TRAIN_IMAGES = 55_000;
@@ -144,6 +148,7 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
         b.monitorEvery = monitorEvery;
         b.checkpointEvery = checkpointEvery;
         b.keepCheckpoints = keepCheckpoints;
+        b.distributed = distributed;
         return b;
     }
 
@@ -178,6 +183,7 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
         private Integer monitorEvery;
         private Long checkpointEvery;
         private Integer keepCheckpoints;
+        private Distributed distributed;
 
         private Builder() {
         }
@@ -298,6 +304,11 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
             return this;
         }
 
+        public Builder distributed(Distributed distributed) {
+            this.distributed = distributed;
+            return this;
+        }
+
         public Builder keepCheckpoints(Integer keepCheckpoints) {
             this.keepCheckpoints = keepCheckpoints;
             return this;
@@ -309,7 +320,7 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
                     activation == CnnActivation.MAXOUT ? maxoutPieces : null, updater, learningRate,
                     updater == UpdaterKind.MOMENTUM ? momentum : null, batchSize, weightInit, dropoutKeep, fcWidth,
                     seed, epochs, iterations, evalEvery, lossEvery, trainImages, validationImages, testImages,
-                    monitorEvery, checkpointEvery, keepCheckpoints);
+                    monitorEvery, checkpointEvery, keepCheckpoints, distributed);
         }
     }
 }

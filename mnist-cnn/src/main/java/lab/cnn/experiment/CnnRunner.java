@@ -58,19 +58,30 @@ public final class CnnRunner {
 
     /** @param command how this run is repeated, for metrics.json (a suite's member names the suite) */
     public static CnnOutcome run(String name, CnnExperiment spec, RunContext ctx, String command) {
+        return run(name, spec, ctx, command, null);
+    }
+
+    /**
+     * @param modelShownAt where metrics.json says the model is (null: where it is written); a
+     *                     suite member trained on Spark writes into scratch space, the driver puts it there
+     */
+    static CnnOutcome run(String name, CnnExperiment spec, RunContext ctx, String command, Path modelShownAt) {
         Path resultDir = ctx.resultsDir().resolve("cnn").resolve(name);
         Path runDir = ctx.runsDir().resolve(name);
         AtomicFiles.requireWritableDirectory(resultDir);
         AtomicFiles.requireWritableDirectory(runDir);
         RunMonitor.checkUi(spec); // a busy UI port fails now, before the data loads
+        if (spec.distributed() != null) {
+            DistributedTraining.find(name); // so does a missing lab-spark
+        }
         CnnData data = CnnData.load(name, spec, ctx);
         try (DirectoryLock ignored = DirectoryLock.acquire(runDir, "experiment " + name)) {
-            return runLocked(name, spec, ctx, resultDir, runDir, data, command);
+            return runLocked(name, spec, ctx, resultDir, runDir, data, command, modelShownAt);
         }
     }
 
     private static CnnOutcome runLocked(String name, CnnExperiment spec, RunContext ctx, Path resultDir,
-                                        Path runDir, CnnData data, String command) {
+                                        Path runDir, CnnData data, String command, Path modelShownAt) {
         boolean monitored = spec.monitorEvery() > 0;
         CheckpointStore checkpoints = new CheckpointStore(runDir.resolve(CHECKPOINTS), spec.keepCheckpoints(),
                 fingerprint(spec));
@@ -105,11 +116,12 @@ public final class CnnRunner {
             trainer.checkpoints(checkpoints, spec.checkpointEvery(), perEpoch);
         }
         TrainingRun run;
-        try (StopRequest stop = StopRequest.onShutdown(name);
-             RunMonitor monitor = RunMonitor.attach(name, net, spec, data, runDir,
-                     restored.isPresent() ? from.iteration() : -1)) {
-            run = trainer.stopOn(stop).observe(monitor.observer()).train(net, data.train(), data.validation(),
-                    data.test(), data.trainCount(), from);
+        if (spec.distributed() != null) {
+            // checkpoints at epoch ends only: a worker's mini-batches are not the driver's to count
+            run = DistributedTraining.find(name).train(name, net, spec, data, schedule, from,
+                    spec.checkpointEvery() > 0 ? checkpoints : null);
+        } else {
+            run = trainLocally(name, spec, data, runDir, net, from, restored.isPresent(), trainer);
         }
         if (run.interrupted()) {
             throw UserError.runtime(name + ": interrupted at iteration " + run.iterations() + "; no results written");
@@ -126,7 +138,8 @@ public final class CnnRunner {
                 val, test, 1 - val, 1 - test, run.trainSeconds(), run.evalSeconds(), run.imagesPerSecond(),
                 run.iterations(), run.epochs(), run.diverged(), run.diverged() ? run.divergedAt() : null,
                 run.resumedAt(), new CnnMetrics.Curves(run.loss(), run.evals()), Environment.backend(net),
-                Environment.versions(), DisplayPaths.of(ctx.experimentsDir(), model));
+                Environment.versions(),
+                DisplayPaths.of(ctx.experimentsDir(), modelShownAt == null ? model : modelShownAt));
         writePredictions(name, run.testPredictions(), data.test().split(), resultDir);
         CurveCsv.writeLoss(run.loss(), resultDir.resolve("loss.csv"));
         CurveCsv.writeEval(run.evals(), resultDir.resolve("eval.csv"));
@@ -138,6 +151,17 @@ public final class CnnRunner {
                 run.imagesPerSecond(), run.evalSeconds(), run.diverged() ? ", DIVERGED at iteration "
                         + run.divergedAt() : "", resultDir));
         return new CnnOutcome(name, spec, run, resultDir, model);
+    }
+
+    /** Training in this JVM, with Ctrl-C stop and the optional monitor. */
+    private static TrainingRun trainLocally(String name, CnnExperiment spec, CnnData data, Path runDir,
+                                            MultiLayerNetwork net, TrainingState from, boolean resumed,
+                                            CnnTrainer trainer) {
+        try (StopRequest stop = StopRequest.onShutdown(name);
+             RunMonitor monitor = RunMonitor.attach(name, net, spec, data, runDir, resumed ? from.iteration() : -1)) {
+            return trainer.stopOn(stop).observe(monitor.observer()).train(net, data.train(), data.validation(),
+                    data.test(), data.trainCount(), from);
+        }
     }
 
     /**

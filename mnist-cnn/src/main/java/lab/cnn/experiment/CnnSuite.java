@@ -5,14 +5,22 @@ import java.util.List;
 import lab.core.config.Check;
 import lab.core.config.ExperimentSpec;
 import lab.core.config.InvalidValue;
+import lab.core.engine.Engine;
 
 /**
  * {@code kind: cnn-suite}: trains the listed cnn experiments one after the other.
  *
  * @param seeds empty: each experiment with its own seed; else each experiment once per seed
  *              (runs named by {@link lab.cnn.report.SeedRuns}), for means and spreads over seeds
+ * @param engine where the members train: local (default: one after the other) or spark (each a
+ *               Spark task, as many at once as the cluster has cores); {@code -Dengine} overrides it
  */
-public record CnnSuite(String description, List<String> runs, List<Long> seeds) implements ExperimentSpec {
+public record CnnSuite(String description, List<String> runs, List<Long> seeds, Engine engine)
+        implements ExperimentSpec {
+    public CnnSuite(String description, List<String> runs, List<Long> seeds) {
+        this(description, runs, seeds, null);
+    }
+
     public CnnSuite {
         description = description == null ? "" : description;
         runs = Check.nonEmpty("runs", runs);

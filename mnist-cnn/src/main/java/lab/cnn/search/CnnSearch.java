@@ -3,6 +3,7 @@ package lab.cnn.search;
 import lab.core.config.Check;
 import lab.core.config.ExperimentSpec;
 import lab.core.config.InvalidValue;
+import lab.core.engine.Engine;
 import lab.core.search.Generator;
 import lab.core.search.SearchPlan;
 
@@ -24,11 +25,12 @@ import lab.core.search.SearchPlan;
  * @param trainImages      training images per candidate (overrides the base's)
  * @param validationImages validation images scoring each candidate (overrides the base's)
  * @param testImages       test images the winner is evaluated on (overrides the base's)
+ * @param engine           where candidates train: local (default) or spark (each a Spark task); {@code -Dengine} overrides it
  */
 public record CnnSearch(String description, String base, Generator generator, Integer gridPoints, Long seed,
                         Integer maxCandidates, Double maxMinutes, Integer parallelism, Double epochs,
                         Long iterations, Integer trainImages, Integer validationImages, Integer testImages,
-                        CnnSearchParameters parameters) implements ExperimentSpec {
+                        CnnSearchParameters parameters, Engine engine) implements ExperimentSpec {
 
     public CnnSearch {
         description = description == null ? "" : description;

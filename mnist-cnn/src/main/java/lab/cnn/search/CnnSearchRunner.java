@@ -15,11 +15,16 @@ import lab.cnn.train.LossPoint;
 import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
 import lab.core.kind.RunContext;
+import lab.core.engine.Engine;
+import lab.core.engine.RemoteContext;
+import lab.core.engine.TaskEngine;
+import lab.core.engine.TaskEngines;
 import lab.core.io.AtomicFiles;
 import lab.core.search.ArbiterSearch;
 import lab.core.search.CandidateOutcome;
 import lab.core.search.CandidateRecord;
 import lab.core.search.Dimension;
+import lab.core.search.EngineSearch;
 import lab.core.search.Params;
 import lab.core.search.SearchPlan;
 import lab.core.search.SearchReport;
@@ -35,7 +40,8 @@ import org.slf4j.LoggerFactory;
  * path, the divergence guard) and scored on the validation images. The winner alone is evaluated
  * on the test images and saved to {@code <runs>/<name>/best-model.zip}; the leaderboard, chart
  * and summary go to {@code <results>/search/<name>/}, each candidate's validation error to
- * {@code <runs>/<name>/tensorboard/}.
+ * {@code <runs>/<name>/tensorboard/}. With {@code engine: spark} each candidate is a Spark task
+ * ({@link RemoteCandidates}); the driver tests and saves the winner as locally.
  */
 public final class CnnSearchRunner {
     private static final Logger LOG = LoggerFactory.getLogger(CnnSearchRunner.class);
@@ -46,6 +52,8 @@ public final class CnnSearchRunner {
     public static SearchSummary run(String name, CnnSearch search, RunContext ctx) {
         CnnExperiment base = ctx.experiments().reference(search.base(), CnnExperiment.class,
                 List.of("experiments", name, "base"));
+        Engine engine = Engine.chosen(search.engine());
+        TaskEngine tasks = engine == Engine.LOCAL ? null : TaskEngines.get(engine, name); // a missing module fails now
         SearchPlan plan = search.plan();
         List<Dimension> dimensions = search.parameters().dimensions();
         Path resultDir = ctx.resultsDir().resolve("search").resolve(name);
@@ -71,18 +79,24 @@ public final class CnnSearchRunner {
 
         ArbiterSearch.Result result;
         try (SearchTensorBoard tensorBoard = new SearchTensorBoard(runDir.resolve("tensorboard"))) {
-            result = ArbiterSearch.run(name, dimensions, plan, (index, params) -> {
-                CandidateOutcome outcome = train(name, index, base, search, params, data);
-                tensorBoard.candidate(index, params, outcome);
-                return outcome;
-            });
+            if (engine == Engine.LOCAL) {
+                result = ArbiterSearch.run(name, dimensions, plan, (index, params) -> {
+                    CandidateOutcome outcome = train(name, index, base, search, params, data);
+                    tensorBoard.candidate(index, params, outcome);
+                    return outcome;
+                });
+            } else {
+                result = EngineSearch.run(tasks, name, dimensions, plan, new RemoteCandidates(RemoteContext.of(ctx), name));
+                result.candidates().forEach(tensorBoard::candidate);
+            }
         }
 
         CandidateRecord best = result.best();
         SearchSummary.Winner winner = null;
         String model = null;
         if (best != null) {
-            MultiLayerNetwork net = (MultiLayerNetwork) result.bestModel();
+            MultiLayerNetwork net = result.bestModel() instanceof byte[] saved ? RemoteCandidates.restore(saved)
+                    : (MultiLayerNetwork) result.bestModel();
             ImageDataSetIterator test = data.test();
             double testAccuracy = net.evaluate(test).accuracy();
             Path modelFile = runDir.resolve("best-model.zip");

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import lab.core.search.CandidateOutcome;
+import lab.core.search.CandidateRecord;
 import lab.core.search.Params;
 import lab.core.tensorboard.EventFiles;
 import lab.core.tensorboard.EventWriter;
@@ -40,6 +41,13 @@ final class SearchTensorBoard implements AutoCloseable {
         writer.scalar(tag(index, params), index + 1, error);
         writer.scalar(ALL, index + 1, error);
         writer.flush();
+    }
+
+    /** A candidate scored elsewhere (a Spark task): the same scalars from its record. */
+    void candidate(CandidateRecord record) {
+        if (record.ok()) {
+            candidate(record.index(), record.params(), CandidateOutcome.scored(record.score(), null));
+        }
     }
 
     @Override
