@@ -78,7 +78,8 @@ class MainTest {
     }
 
     Run runExp(String name) {
-        return run("--exp", name, "--experiments", experiments.toString(), "--results-dir", results.toString());
+        return run("--exp", name, "--experiments", experiments.toString(), "--results-dir", results.toString(),
+                "--runs-dir", tmp.resolve("runs").toString());
     }
 
     static void assertOneErrorLine(Run r, int code, String start) {
@@ -97,7 +98,8 @@ class MainTest {
 
     @Test
     void noExperimentIsUsageError() {
-        Run r = run("--experiments", experiments.toString(), "--results-dir", results.toString());
+        Run r = run("--experiments", experiments.toString(), "--results-dir", results.toString(),
+                "--runs-dir", tmp.resolve("runs").toString());
         assertOneErrorLine(r, 2, "error: no experiment given");
         assertTrue(r.err().contains("tiny, badcsv, bench"), r.err());
     }
@@ -105,7 +107,8 @@ class MainTest {
     @Test
     void missingExperimentsFileIsUsageError() {
         Path missing = tmp.resolve("missing.yaml");
-        Run r = run("--exp", "tiny", "--experiments", missing.toString(), "--results-dir", results.toString());
+        Run r = run("--exp", "tiny", "--experiments", missing.toString(), "--results-dir", results.toString(),
+                "--runs-dir", tmp.resolve("runs").toString());
         assertOneErrorLine(r, 2, "error: " + missing + ": experiments file not found");
     }
 
@@ -175,7 +178,8 @@ class MainTest {
         assertTrue(dir.setWritable(false, false));
         try {
             assumeFalse(Files.isWritable(readOnly), "running as root: the directory is still writable");
-            Run r = run("--exp", "tiny", "--experiments", experiments.toString(), "--results-dir", readOnly.toString());
+            Run r = run("--exp", "tiny", "--experiments", experiments.toString(), "--results-dir", readOnly.toString(),
+                "--runs-dir", tmp.resolve("runs").toString());
             assertOneErrorLine(r, 1, "error: ");
             assertTrue(r.err().contains("not writable"), r.err());
         } finally {
@@ -186,7 +190,8 @@ class MainTest {
     @Test
     void resultsDirThatIsAFileIsRuntimeError() throws IOException {
         Path file = Files.writeString(tmp.resolve("results-file"), "not a directory");
-        Run r = run("--exp", "tiny", "--experiments", experiments.toString(), "--results-dir", file.toString());
+        Run r = run("--exp", "tiny", "--experiments", experiments.toString(), "--results-dir", file.toString(),
+                "--runs-dir", tmp.resolve("runs").toString());
         assertOneErrorLine(r, 1, "error: " + file.resolve("mlp").resolve("tiny") + ": results directory is not writable");
     }
 
