@@ -15,9 +15,22 @@ final class ChildJvm {
                 "-Djava.awt.headless=true",
                 // the thread count decides float sums: runs compared bit for bit must not measure it
                 "-Dthreads=1"));
+        command.addAll(isaOptions());
         command.addAll(jvmOptions);
         command.add(Main.class.getName());
         command.addAll(args);
         return command;
+    }
+
+    /**
+     * The instruction-set path this test JVM runs on (under {@code -Pavx2}: the AVX2 natives and the
+     * JVM's vectors capped), so that a child computes what the test JVM would; the environment
+     * caps (DNNL_, OPENBLAS_, GLIBC_) are inherited anyway.
+     */
+    static List<String> isaOptions() {
+        return java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("-Dorg.bytedeco.javacpp.platform.extension=") || a.startsWith("-XX:UseAVX=")
+                        || a.startsWith("-XX:MaxVectorSize="))
+                .toList();
     }
 }
