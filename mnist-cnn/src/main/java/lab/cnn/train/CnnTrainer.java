@@ -127,8 +127,4 @@ public final class CnnTrainer {
         progress.update(state.iteration, String.format(Locale.ROOT, "epoch %.2f loss %.4f %.0f img/s", state.epoch(),
                 loss, imagesPerSecond));
     }
-
-    static double accuracy(MultiLayerNetwork net, DataSetIterator data) {
-        return Evaluations.accuracy(net, data);
-    }
 }

@@ -75,7 +75,7 @@ class CnnTrainerTest {
                 split.size());
         TestPredictions p = run.testPredictions();
         // The same accuracy as DL4J's own evaluation of the final network, which it replaces.
-        assertEquals(CnnTrainer.accuracy(net, test), p.accuracy());
+        assertEquals(Evaluations.accuracy(net, test), p.accuracy());
         assertEquals(run.last().testAccuracy(), p.accuracy());
         long total = 0;
         long right = 0;
