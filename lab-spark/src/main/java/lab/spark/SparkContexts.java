@@ -8,7 +8,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JVM's one Spark context. Settings: every {@code -Dspark.*} (Spark reads them itself: e.g.
- * {@code -Dspark.master=spark://host:7077}), else {@code local[*]}; Kryo with ND4J's registrator
+ * {@code -Dspark.master=spark://host:7077}), else {@code local[*]}; executors get the Vector API
+ * module and gradient sharing's Aeron timeout; Kryo with ND4J's registrator
  * (DataSets cross the wire in data-parallel training); on a cluster the project's own classes
  * go to the executors as jars ({@link AppJars}) unless {@code spark.jars} names them.
  */
@@ -18,6 +19,13 @@ public final class SparkContexts {
     public static final String DEFAULT_MASTER = "local[*]";
 
     private static final String VECTOR_MODULE = "--add-modules=jdk.incubator.vector";
+    /**
+     * Gradient sharing's UDP transport (Aeron) checks at start-up that this timeout exceeds the
+     * client liveness timeout ND4J gives it; Aeron's default (15 s) fails the check. Set on the
+     * executors here and on the driver by lab.spark.distributed, each unless already given.
+     */
+    public static final String AERON_UNBLOCK_TIMEOUT = "aeron.publication.unblock.timeout";
+    public static final String AERON_UNBLOCK_TIMEOUT_VALUE = "60s";
 
     private static JavaSparkContext shared;
 
@@ -53,8 +61,12 @@ public final class SparkContexts {
         // mlp-scratch's kernels use the Vector API (incubating in Java 17): executors need the module too
         String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
         if (!executorOptions.contains(VECTOR_MODULE)) {
-            conf.set("spark.executor.extraJavaOptions", (VECTOR_MODULE + " " + executorOptions).strip());
+            executorOptions = (VECTOR_MODULE + " " + executorOptions).strip();
         }
+        if (!executorOptions.contains(AERON_UNBLOCK_TIMEOUT)) {
+            executorOptions += " -D" + AERON_UNBLOCK_TIMEOUT + "=" + AERON_UNBLOCK_TIMEOUT_VALUE;
+        }
+        conf.set("spark.executor.extraJavaOptions", executorOptions);
         String master = conf.get("spark.master");
         if (master.startsWith("local")) {
             // one machine: no name lookups, nothing listening beyond it

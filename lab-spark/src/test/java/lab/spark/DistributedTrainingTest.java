@@ -1,6 +1,7 @@
 package lab.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import lab.cnn.train.CheckpointStore;
 import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
 import lab.cnn.train.TrainingState;
+import lab.spark.distributed.GradientSharing;
 import lab.spark.distributed.ParameterAveraging;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import lab.core.kind.RunContext;
@@ -24,16 +26,19 @@ import lab.core.UserError;
 import lab.core.engine.Engine;
 import lab.core.io.Json;
 import org.deeplearning4j.util.ModelSerializer;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code distributed: {workers: 2, averaging_frequency: 5}} on local[2]: two epochs on 1,000
- * images write what a local run writes and learn. Not the accuracy claim of docs/cluster.md: on 20
+ * {@code distributed:} on local[2], both modes: two epochs on 1,000 images write what a local run
+ * writes and learn. Not the accuracy claim of docs/cluster.md: with parameter averaging, on 20
  * mini-batches an epoch each worker makes only 10 updates, half the single run's (measured: 0.81
- * against 0.90), a gap that closes on full epochs. Also the one-line errors.
+ * against 0.90), a gap that closes on full epochs; gradient sharing sends only part of each update
+ * on so few mini-batches. Checkpoints at epoch ends resume (parameter averaging bit for bit), and
+ * the one-line errors.
  */
 class DistributedTrainingTest {
     private static final String NET = """
@@ -47,7 +52,8 @@ class DistributedTrainingTest {
                 checkpoint_every: 0
             """;
     private static final String YAML = "experiments:\n  single:\n" + NET + "  averaged:\n" + NET
-            + "    distributed: {mode: parameter-averaging, workers: 2, averaging_frequency: 5}\n";
+            + "    distributed: {mode: parameter-averaging, workers: 2, averaging_frequency: 5}\n"
+            + "  shared:\n" + NET + "    distributed: {mode: gradient-sharing, workers: 2}\n";
 
     @TempDir
     Path dir;
@@ -81,6 +87,65 @@ class DistributedTrainingTest {
         double a = single.get("test_accuracy").asDouble();
         double b = averaged.get("test_accuracy").asDouble();
         assertTrue(b > 0.6 && b > a - 0.2, "parameter averaging learns: single " + a + ", averaged " + b);
+    }
+
+    /**
+     * {@code distributed: {mode: gradient-sharing, workers: 2}}: the same files as a local run, and it
+     * learns: far above chance (0.1) on the 500 test images after two epochs on 1,000, the loss well
+     * below guessing's ln 10. Slower per epoch than parameter averaging (measured: test accuracy 0.58
+     * and 0.62 against 0.81): the adaptive threshold sends at most about 1 % of the update's entries
+     * per mini-batch, and 40 mini-batches are few.
+     */
+    @Test
+    void gradientSharingLearnsAndWritesWhatALocalRunWrites() throws Exception {
+        RunContext ctx = Runs.context(dir, YAML);
+        CnnRunner.run("shared", (CnnExperiment) ctx.experiments().get("shared"), ctx);
+        Path results = ctx.resultsDir().resolve("cnn/shared");
+        JsonNode shared = Json.mapper().readTree(results.resolve("metrics.json").toFile());
+        assertEquals("gradient-sharing", shared.at("/config/distributed/mode").asText());
+        assertEquals(2, shared.at("/config/distributed/workers").asInt());
+        assertEquals(1e-4, shared.at("/config/distributed/threshold").asDouble());
+        assertTrue(shared.at("/config/distributed/averaging_frequency").isMissingNode(), shared.toString());
+        assertEquals(40, shared.get("iterations").asLong(), "two epochs of 20 mini-batches");
+        assertEquals(2, shared.at("/curves/eval").size(), "an evaluation per epoch");
+        for (String file : new String[] {"loss.csv", "eval.csv", "metrics.json"}) {
+            assertTrue(Files.isRegularFile(results.resolve(file)), file);
+        }
+        ModelSerializer.restoreMultiLayerNetwork(ctx.runsDir().resolve("shared/model.zip").toFile(), true);
+        double accuracy = shared.get("test_accuracy").asDouble();
+        double loss = shared.at("/curves/loss/1/loss").asDouble();
+        assertTrue(accuracy > 0.3 && loss < 2.0, "gradient sharing learns: test accuracy " + accuracy
+                + " (chance: 0.1), loss after epoch 2 " + loss + " (guessing: 2.3)");
+    }
+
+    /**
+     * A gradient-sharing run resumed from the checkpoint of its first epoch trains the second from
+     * there (not bit for bit as the uninterrupted run: the messages' timing varies). 200 images.
+     */
+    @Test
+    void gradientSharingResumesFromAnEpochsCheckpoint() throws Exception {
+        RunContext ctx = Runs.context(dir, YAML);
+        CnnExperiment spec = ((CnnExperiment) ctx.experiments().get("shared")).toBuilder().trainImages(200)
+                .validationImages(100).testImages(100).build();
+        CheckpointStore store = new CheckpointStore(dir.resolve("checkpoints"), 2, Json.mapper().createObjectNode());
+        CnnData data = data(spec, ctx);
+        int perEpoch = data.train().batchesPerEpoch();
+        Schedule schedule = new Schedule(2L * perEpoch, perEpoch, 10);
+        MultiLayerNetwork net = DeepMnistNetwork.create(spec.networkSpec(), data.geometry());
+        TrainingRun whole = new GradientSharing().train("whole", net, spec, data, schedule, TrainingState.start(),
+                store);
+        assertEquals(2, whole.evals().size());
+
+        CheckpointStore.Restored after1 = store.newest().orElseThrow();
+        assertEquals(perEpoch, after1.state().iteration(), "one checkpoint, after the first of two epochs");
+        INDArray atCheckpoint = after1.net().params().dup();
+        TrainingRun resumed = new GradientSharing().train("resumed", after1.net(), spec, data(spec, ctx), schedule,
+                after1.state().resumed(), null);
+        assertEquals(List.of((long) perEpoch), resumed.resumedAt());
+        assertEquals(2L * perEpoch, resumed.iterations());
+        assertEquals(whole.loss().get(0), resumed.loss().get(0), "the first epoch's point comes from the checkpoint");
+        assertEquals(2, resumed.evals().size());
+        assertNotEquals(atCheckpoint, after1.net().params(), "the second epoch trained the restored network");
     }
 
     /** A run resumed from the checkpoint of its first epoch ends exactly where the uninterrupted run ends. */
@@ -122,6 +187,13 @@ class DistributedTrainingTest {
                 "experiments:\n  x:\n" + NET + "    distributed: {mode: ring}\n"));
         assertTrue(mode.getMessage().contains("mode: unknown value 'ring' (allowed: parameter-averaging, "
                 + "gradient-sharing)"), mode.getMessage());
+        UserError threshold = assertThrows(UserError.class, () -> Runs.context(dir,
+                "experiments:\n  x:\n" + NET + "    distributed: {mode: gradient-sharing, threshold: 2}\n"));
+        assertTrue(threshold.getMessage().contains("threshold: must be > 0 and < 1"), threshold.getMessage());
+        UserError otherMode = assertThrows(UserError.class, () -> Runs.context(dir,
+                "experiments:\n  x:\n" + NET + "    distributed: {mode: gradient-sharing, averaging_frequency: 5}\n"));
+        assertTrue(otherMode.getMessage().contains("averaging_frequency: only applies with mode parameter-averaging"),
+                otherMode.getMessage());
         UserError engine = assertThrows(UserError.class, () -> Runs.context(dir,
                 "experiments:\n  s:\n    kind: cnn-suite\n    runs: [s]\n    engine: sparkk\n"));
         assertTrue(engine.getMessage().contains("engine: unknown value 'sparkk' (allowed: local, spark)"),

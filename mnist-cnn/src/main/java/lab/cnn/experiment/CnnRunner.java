@@ -72,7 +72,7 @@ public final class CnnRunner {
         AtomicFiles.requireWritableDirectory(runDir);
         RunMonitor.checkUi(spec); // a busy UI port fails now, before the data loads
         if (spec.distributed() != null) {
-            DistributedTraining.find(name); // so does a missing lab-spark
+            DistributedTraining.find(name, spec.distributed().mode()); // so does a missing lab-spark
         }
         CnnData data = CnnData.load(name, spec, ctx);
         try (DirectoryLock ignored = DirectoryLock.acquire(runDir, "experiment " + name)) {
@@ -118,7 +118,7 @@ public final class CnnRunner {
         TrainingRun run;
         if (spec.distributed() != null) {
             // checkpoints at epoch ends only: a worker's mini-batches are not the driver's to count
-            run = DistributedTraining.find(name).train(name, net, spec, data, schedule, from,
+            run = DistributedTraining.find(name, spec.distributed().mode()).train(name, net, spec, data, schedule, from,
                     spec.checkpointEvery() > 0 ? checkpoints : null);
         } else {
             run = trainLocally(name, spec, data, runDir, net, from, restored.isPresent(), trainer);

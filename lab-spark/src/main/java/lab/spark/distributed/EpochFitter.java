@@ -1,0 +1,33 @@
+package lab.spark.distributed;
+
+import java.util.List;
+import org.apache.spark.api.java.JavaRDD;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.dataset.DataSet;
+
+/**
+ * What a mode of {@code distributed:} does with one epoch: fits its mini-batches on Spark and
+ * returns the driver's network after the epoch with the workers' mean score. {@link EpochLoop}
+ * does the rest (batch order, evaluation, checkpoints), the same for every mode.
+ */
+interface EpochFitter extends AutoCloseable {
+    /** For the log: "parameter averaging: 2 worker(s), ...". */
+    String describe();
+
+    /**
+     * @param current the driver's network before the epoch
+     * @param rdd     the epoch's mini-batches, in {@code workers} partitions of consecutive batches
+     * @param batches the same mini-batches on the driver
+     * @param epoch   1 for the first epoch of the run
+     */
+    Fitted fit(MultiLayerNetwork current, JavaRDD<DataSet> rdd, List<DataSet> batches, int epoch);
+
+    /** Frees what the fitter holds beyond the run (servers, temporary files). */
+    @Override
+    default void close() {
+    }
+
+    /** The network after an epoch (the same object or a new one) and the workers' mean loss. */
+    record Fitted(MultiLayerNetwork net, double score) {
+    }
+}
