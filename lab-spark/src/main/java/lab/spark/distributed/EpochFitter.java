@@ -19,8 +19,19 @@ interface EpochFitter extends AutoCloseable {
      * @param rdd     the epoch's mini-batches, in {@code workers} partitions of consecutive batches
      * @param batches the same mini-batches on the driver
      * @param epoch   1 for the first epoch of the run
+     * @param rounds  told after each part of the epoch the mode finishes (a round of averaging, or the
+     *                whole epoch): the loss curve and the progress line
      */
-    Fitted fit(MultiLayerNetwork current, JavaRDD<DataSet> rdd, List<DataSet> batches, int epoch);
+    Fitted fit(MultiLayerNetwork current, JavaRDD<DataSet> rdd, List<DataSet> batches, int epoch, Rounds rounds);
+
+    /** Where a fitter reports its progress within an epoch. */
+    interface Rounds {
+        /**
+         * @param batchesDone the epoch's mini-batches fitted so far (all workers together)
+         * @param score       the workers' mean loss on their last mini-batch
+         */
+        void done(int batchesDone, double score);
+    }
 
     /** Frees what the fitter holds beyond the run (servers, temporary files). */
     @Override

@@ -1,5 +1,6 @@
 package lab.spark.distributed;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,6 +12,7 @@ import lab.cnn.train.LossPoint;
 import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
 import lab.cnn.train.TrainingState;
+import lab.core.progress.Progress;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
@@ -26,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * them to the mode's {@link EpochFitter}; the network it returns is evaluated on the validation and
  * test images as locally, and saved as a checkpoint at the epoch's end (a resumed run continues
  * with the next epoch, in the same batch order). The run's length is counted in epochs
- * ({@code iterations:} is rounded up to whole epochs); the loss curve has one point per epoch.
+ * ({@code iterations:} is rounded up to whole epochs); the loss curve has one point per round the
+ * mode reports (an averaging, or an epoch), and so has the progress line, at most every 15 s.
  */
 final class EpochLoop {
     private static final Logger LOG = LoggerFactory.getLogger(EpochLoop.class);
@@ -50,6 +53,8 @@ final class EpochLoop {
         long images = from.images();
         long iteration = from.iteration();
         boolean diverged = false;
+        Progress progress = new Progress(LOG, name + ": mini-batch", (long) epochs * perEpoch, Duration.ofSeconds(15))
+                .startingAt(iteration);
         train.seek(new ImageDataSetIterator.Position(from.epoch(), from.batch())); // the order a local run sees
         for (int epoch = (int) (iteration / perEpoch) + 1; epoch <= epochs; epoch++) {
             if (!train.hasNext()) {
@@ -63,12 +68,21 @@ final class EpochLoop {
             }
             long start = System.nanoTime();
             JavaRDD<DataSet> rdd = spark.parallelize(batches, workers);
-            EpochFitter.Fitted fitted = fitter.fit(current, rdd, batches, epoch);
+            long before = iteration;
+            double secondsBefore = trainSeconds - from.trainSeconds(); // this process's, for the rate
+            EpochFitter.Fitted fitted = fitter.fit(current, rdd, batches, epoch, (done, roundScore) -> {
+                long at = before + done;
+                double epochsDone = (double) at / perEpoch;
+                loss.add(new LossPoint(at, epochsDone, roundScore));
+                double seconds = secondsBefore + (System.nanoTime() - start) / 1e9;
+                double imagesPerSecond = (at - from.iteration()) * batchSize(batches) / Math.max(seconds, 1e-9);
+                progress.update(at, String.format(Locale.ROOT, "epoch %.2f loss %.4f %.0f img/s", epochsDone, roundScore,
+                        imagesPerSecond));
+            });
             current = fitted.net();
             trainSeconds += (System.nanoTime() - start) / 1e9;
             iteration += batches.size();
             double score = fitted.score();
-            loss.add(new LossPoint(iteration, epoch, score));
             if (!Double.isFinite(score)) {
                 diverged = true;
                 LOG.warn("{}: loss {} after epoch {}: diverged", name, score, epoch);
@@ -90,6 +104,10 @@ final class EpochLoop {
         copyInto(net, current);
         return new TrainingRun(iteration, (double) iteration / perEpoch, loss, evals, trainSeconds, evalSeconds, images,
                 diverged, diverged ? iteration : -1, false, from.resumedAt(), null); // no image-by-image final test here
+    }
+
+    private static int batchSize(List<DataSet> batches) {
+        return batches.isEmpty() ? 0 : batches.get(0).numExamples();
     }
 
     private static double accuracy(MultiLayerNetwork net, DataSetIterator data) {

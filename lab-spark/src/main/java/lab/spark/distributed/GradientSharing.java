@@ -97,12 +97,15 @@ public final class GradientSharing implements DistributedTraining {
         }
 
         @Override
-        public Fitted fit(MultiLayerNetwork current, JavaRDD<DataSet> rdd, List<DataSet> batches, int epoch) {
+        public Fitted fit(MultiLayerNetwork current, JavaRDD<DataSet> rdd, List<DataSet> batches, int epoch,
+                          Rounds rounds) {
             if (current != sparkNet.getNetwork()) {
                 throw new IllegalStateException("gradient sharing trains the network it started with");
             }
             MultiLayerNetwork trained = sparkNet.fit(rdd);
-            return new Fitted(trained, lastLoss(trained, batches, spec.distributed().workers()));
+            double score = lastLoss(trained, batches, spec.distributed().workers());
+            rounds.done(batches.size(), score);
+            return new Fitted(trained, score);
         }
 
         /**
