@@ -53,7 +53,9 @@ public final class CnnRunner {
     }
 
     public static CnnOutcome run(String name, CnnExperiment spec, RunContext ctx) {
-        return run(name, spec, ctx, "mvn -q compile exec:java -Dexp=" + name);
+        // data-parallel training needs the lab-spark module, which only the spark profile adds
+        String profile = spec.distributed() != null ? "-Pspark " : "";
+        return run(name, spec, ctx, "mvn -q " + profile + "compile exec:java -Dexp=" + name);
     }
 
     /** @param command how this run is repeated, for metrics.json (a suite's member names the suite) */

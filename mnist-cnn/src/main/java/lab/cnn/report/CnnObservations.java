@@ -129,6 +129,12 @@ public final class CnnObservations {
             best = points.get(i).testError() < points.get(best).testError() ? i : best;
             worst = points.get(i).testError() > points.get(worst).testError() ? i : worst;
         }
+        if (points.get(best).testError() == points.get(worst).testError()) {
+            return Optional.of(String.format(Locale.ROOT, "At epoch %s, the last evaluation every experiment reached "
+                    + "(seed of its own run), every one has the same test error, %s (%s).", epochs(common),
+                    pct(points.get(best).testError()),
+                    String.join(", ", ok.stream().map(SeedGroup::experiment).toList())));
+        }
         int images = ok.get(0).testImages();
         Noise.Difference d = Noise.difference(points.get(worst).testError(),
                 Noise.binomialSe(points.get(worst).testError(), images), points.get(best).testError(),

@@ -71,6 +71,15 @@ class CnnObservationsTest {
     }
 
     @Test
+    void equalErrorsAtTheCommonEvaluationNameEveryExperiment() {
+        // a at epoch 1: test accuracy 0.95 (see above); b ends there with the same 0.95
+        List<String> lines = CnnObservations.group(List.of(one("a", 3, 0.98, 0.97, 900, null),
+                one("b", 1, 0.97, 0.95, 900, null)));
+        assertTrue(lines.contains("At epoch 1.00, the last evaluation every experiment reached (seed of its own run), "
+                + "every one has the same test error, 5.00% (a, b)."), lines.toString());
+    }
+
+    @Test
     void theBestValidationEpochIsReportedWhenItIsNotTheLast() {
         // evaluations at epochs 1, 2, 3 with validation accuracy 0.96, 0.97, 0.98: best is the last, nothing said
         assertEquals(List.of("All 1 experiments have results.", "No run diverged."),
