@@ -26,6 +26,8 @@ import lab.core.config.InvalidValue;
  * @param keepCheckpoints  how many of the newest checkpoints are kept
  * @param distributed      data-parallel training on Spark (null: this JVM); left out of the JSON when
  *                         absent, so local runs' metrics.json and fingerprints stay as they were
+ * @param earlyStopping    stop when validation error stops improving (null: train the whole
+ *                         schedule); left out of the JSON when absent, like {@code distributed}
  */
 public record CnnExperiment(String description, CnnDataset dataset, CnnActivation activation, Double leakyAlpha,
                             Integer maxoutPieces, UpdaterKind updater, Double learningRate, Double momentum,
@@ -33,7 +35,8 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
                             Long seed, Double epochs, Long iterations, Long evalEvery, Long lossEvery,
                             Integer trainImages, Integer validationImages, Integer testImages,
                             Integer monitorEvery, Long checkpointEvery, Integer keepCheckpoints,
-                            @JsonInclude(JsonInclude.Include.NON_NULL) Distributed distributed)
+                            @JsonInclude(JsonInclude.Include.NON_NULL) Distributed distributed,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) EarlyStopping earlyStopping)
         implements ExperimentSpec {
 
     public static final int TRAIN_IMAGES = 55_000;
@@ -82,6 +85,10 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
         }
         checkpointEvery = Check.nonNegative("checkpoint_every", checkpointEvery, 500L);
         keepCheckpoints = Check.positive("keep_checkpoints", keepCheckpoints, 2);
+        if (earlyStopping != null && distributed != null) {
+            throw new InvalidValue("early_stopping", "only applies without distributed (a data-parallel run "
+                    + "evaluates once per epoch on the driver)");
+        }
         lossEvery = lossEvery == null ? 10L : lossEvery;
         if (lossEvery <= 0) {
             throw new InvalidValue("loss_every", "must be > 0, got " + lossEvery);
@@ -149,6 +156,7 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
         b.checkpointEvery = checkpointEvery;
         b.keepCheckpoints = keepCheckpoints;
         b.distributed = distributed;
+        b.earlyStopping = earlyStopping;
         return b;
     }
 
@@ -184,6 +192,7 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
         private Long checkpointEvery;
         private Integer keepCheckpoints;
         private Distributed distributed;
+        private EarlyStopping earlyStopping;
 
         private Builder() {
         }
@@ -309,6 +318,11 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
             return this;
         }
 
+        public Builder earlyStopping(EarlyStopping earlyStopping) {
+            this.earlyStopping = earlyStopping;
+            return this;
+        }
+
         public Builder keepCheckpoints(Integer keepCheckpoints) {
             this.keepCheckpoints = keepCheckpoints;
             return this;
@@ -320,7 +334,7 @@ public record CnnExperiment(String description, CnnDataset dataset, CnnActivatio
                     activation == CnnActivation.MAXOUT ? maxoutPieces : null, updater, learningRate,
                     updater == UpdaterKind.MOMENTUM ? momentum : null, batchSize, weightInit, dropoutKeep, fcWidth,
                     seed, epochs, iterations, evalEvery, lossEvery, trainImages, validationImages, testImages,
-                    monitorEvery, checkpointEvery, keepCheckpoints, distributed);
+                    monitorEvery, checkpointEvery, keepCheckpoints, distributed, earlyStopping);
         }
     }
 }

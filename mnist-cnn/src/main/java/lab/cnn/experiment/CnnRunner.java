@@ -117,6 +117,9 @@ public final class CnnRunner {
         if (spec.checkpointEvery() > 0) {
             trainer.checkpoints(checkpoints, spec.checkpointEvery(), perEpoch);
         }
+        if (spec.earlyStopping() != null) {
+            trainer.stopEarly(spec.earlyStopping().patience());
+        }
         TrainingRun run;
         if (spec.distributed() != null) {
             // checkpoints at epoch ends only: a worker's mini-batches are not the driver's to count

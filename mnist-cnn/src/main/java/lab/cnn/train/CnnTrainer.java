@@ -1,6 +1,7 @@
 package lab.cnn.train;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import lab.cnn.data.ImageDataSetIterator;
 import lab.core.progress.Progress;
@@ -28,6 +29,7 @@ public final class CnnTrainer {
     private long checkpointEvery;
     private long iterationsPerEpoch;
     private StopRequest stop = StopRequest.never();
+    private int patience; // 0: no early stopping
     private TrainingObserver observer = new TrainingObserver() { };
 
     public CnnTrainer(String name, Schedule schedule) {
@@ -40,6 +42,18 @@ public final class CnnTrainer {
         this.checkpoints = store;
         this.checkpointEvery = every;
         this.iterationsPerEpoch = iterationsPerEpoch;
+        return this;
+    }
+
+    /**
+     * Stops after {@code patience} evaluations in a row without a lower validation error than the
+     * best so far; the run then ends there as if its schedule had.
+     */
+    public CnnTrainer stopEarly(int patience) {
+        if (patience < 1) {
+            throw new IllegalArgumentException("patience must be >= 1, got " + patience);
+        }
+        this.patience = patience;
         return this;
     }
 
@@ -90,7 +104,17 @@ public final class CnnTrainer {
             recordLoss(net, state, loss, progress);
             boolean last = state.iteration == schedule.iterations();
             if (state.iteration % schedule.evalEvery() == 0 || last) {
-                observer.evaluated(net, evaluations.evaluate(net, state, last), evaluations.test());
+                // an evaluation that may end the run early keeps its test predictions, as the last one does
+                boolean mayStop = patience > 0 && evaluationsSinceBest(state.evals) == patience - 1;
+                observer.evaluated(net, evaluations.evaluate(net, state, last || mayStop), evaluations.test());
+                if (!last && patience > 0 && evaluationsSinceBest(state.evals) >= patience) {
+                    EvalPoint best = state.evals.get(state.evals.size() - 1 - evaluationsSinceBest(state.evals));
+                    LOG.info(String.format(Locale.ROOT, "%s: stopping early at iteration %d of %d (epoch %.2f): no "
+                                    + "lower validation error in %d evaluation(s) since the best, %.2f%% at epoch %.2f",
+                            name, state.iteration, schedule.iterations(), state.epoch(), patience,
+                            100 * (1 - best.valAccuracy()), best.epoch()));
+                    return state.finished(evaluations.finalTest());
+                }
             }
             if (!last) {
                 checkpointing.afterStep(net, state, train.position(), stop.requested());
@@ -103,6 +127,17 @@ public final class CnnTrainer {
             }
         }
         return state.finished(evaluations.finalTest());
+    }
+
+    /** Evaluations after the first one with the lowest validation error (0: the last is the best). */
+    static int evaluationsSinceBest(List<EvalPoint> evals) {
+        int best = 0;
+        for (int i = 1; i < evals.size(); i++) {
+            if (evals.get(i).valAccuracy() > evals.get(best).valAccuracy()) {
+                best = i;
+            }
+        }
+        return evals.isEmpty() ? 0 : evals.size() - 1 - best;
     }
 
     /** One mini-batch step (the next epoch starts when the iterator runs out); returns the loss. */

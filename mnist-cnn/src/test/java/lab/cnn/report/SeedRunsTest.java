@@ -32,7 +32,7 @@ class SeedRunsTest {
     @Test
     void withSeedChangesOnlyTheSeed() {
         CnnExperiment base = new CnnExperiment(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, 3.0, null, null, null, null, null, null, null, null, null, null);
+                null, 3.0, null, null, null, null, null, null, null, null, null, null, null);
         CnnExperiment other = base.withSeed(7);
         assertEquals(7L, other.seed());
         assertEquals(base, other.withSeed(0));

@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.Function;
 import lab.cnn.data.ImageDataSetIterator;
 import lab.cnn.data.ImageSplit;
 import lab.cnn.model.DeepMnistNetwork;
@@ -52,6 +54,45 @@ class CnnTrainerTest {
         assertFalse(run.diverged());
         assertTrue(run.loss().get(run.loss().size() - 1).loss() < run.loss().get(0).loss());
         assertTrue(run.last().testAccuracy() > 0.5, "accuracy " + run.last().testAccuracy());
+    }
+
+    @Test
+    void stopsEarlyWhenValidationErrorStopsFalling() {
+        // A learning rate too small to change a prediction: the validation error of the first
+        // evaluation (iteration 10) is never beaten, so patience 2 ends the run at iteration 30.
+        ImageSplit split = syntheticSplit(200, 1);
+        ImageDataSetIterator test = ImageDataSetIterator.inOrder(split, 100, 10);
+        MultiLayerNetwork net = DeepMnistNetwork.create(baseline(1e-12));
+        TrainingRun run = new CnnTrainer("test", new Schedule(100, 10, 2)).stopEarly(2).train(net,
+                ImageDataSetIterator.shuffled(split, 20, 10, 3), ImageDataSetIterator.inOrder(split, 100, 10), test,
+                split.size());
+        assertEquals(30, run.iterations());
+        assertEquals(List.of(10L, 20L, 30L), run.evals().stream().map(EvalPoint::iteration).toList());
+        assertFalse(run.diverged());
+        assertFalse(run.interrupted());
+        // the evaluation that stopped it kept its test predictions, as a last one does
+        assertEquals(run.last().testAccuracy(), run.testPredictions().accuracy());
+        assertEquals(Evaluations.accuracy(net, test), run.testPredictions().accuracy());
+        // without it, the same run follows its schedule
+        TrainingRun whole = new CnnTrainer("test", new Schedule(40, 10, 2)).train(DeepMnistNetwork.create(baseline(1e-12)),
+                ImageDataSetIterator.shuffled(split, 20, 10, 3), ImageDataSetIterator.inOrder(split, 100, 10), test,
+                split.size());
+        assertEquals(40, whole.iterations());
+    }
+
+    @Test
+    void evaluationsSinceTheBestCountTiesAsNoImprovement() {
+        Function<double[], List<EvalPoint>> evals = vals -> {
+            List<EvalPoint> points = new ArrayList<>();
+            for (int i = 0; i < vals.length; i++) {
+                points.add(new EvalPoint(10L * (i + 1), i + 1, vals[i], 0.5, i));
+            }
+            return points;
+        };
+        assertEquals(0, CnnTrainer.evaluationsSinceBest(List.of()));
+        assertEquals(0, CnnTrainer.evaluationsSinceBest(evals.apply(new double[] {0.90, 0.95})));
+        assertEquals(2, CnnTrainer.evaluationsSinceBest(evals.apply(new double[] {0.90, 0.95, 0.95, 0.94})));
+        assertEquals(1, CnnTrainer.evaluationsSinceBest(evals.apply(new double[] {0.97, 0.95, 0.98, 0.96})));
     }
 
     @Test
