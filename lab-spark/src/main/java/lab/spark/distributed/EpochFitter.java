@@ -1,7 +1,6 @@
 package lab.spark.distributed;
 
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.dataset.DataSet;
 
@@ -16,13 +15,12 @@ interface EpochFitter extends AutoCloseable {
 
     /**
      * @param current the driver's network before the epoch
-     * @param rdd     the epoch's mini-batches, in {@code workers} partitions of consecutive batches
-     * @param batches the same mini-batches on the driver
+     * @param batches the epoch's mini-batches on the driver, in the run's order
      * @param epoch   1 for the first epoch of the run
      * @param rounds  told after each part of the epoch the mode finishes (a round of averaging, or the
      *                whole epoch): the loss curve and the progress line
      */
-    Fitted fit(MultiLayerNetwork current, JavaRDD<DataSet> rdd, List<DataSet> batches, int epoch, Rounds rounds);
+    Fitted fit(MultiLayerNetwork current, List<DataSet> batches, int epoch, Rounds rounds);
 
     /** Where a fitter reports its progress within an epoch. */
     interface Rounds {

@@ -13,7 +13,6 @@ import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
 import lab.cnn.train.TrainingState;
 import lab.core.progress.Progress;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.evaluation.classification.Evaluation;
@@ -24,8 +23,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The epoch loop of every {@code distributed:} mode. Each epoch the driver takes the run's seeded
- * mini-batches (the order a local run sees), spreads them over {@code workers} partitions and hands
- * them to the mode's {@link EpochFitter}; the network it returns is evaluated on the validation and
+ * mini-batches (the order a local run sees) and hands them to the mode's {@link EpochFitter}; the network it returns is evaluated on the validation and
  * test images as locally, and saved as a checkpoint at the epoch's end (a resumed run continues
  * with the next epoch, in the same batch order). The run's length is counted in epochs
  * ({@code iterations:} is rounded up to whole epochs); the loss curve has one point per round the
@@ -38,7 +36,7 @@ final class EpochLoop {
     }
 
     static TrainingRun run(String name, MultiLayerNetwork net, CnnData data, Schedule schedule, TrainingState from,
-                           CheckpointStore checkpoints, JavaSparkContext spark, int workers, EpochFitter fitter) {
+                           CheckpointStore checkpoints, JavaSparkContext spark, EpochFitter fitter) {
         ImageDataSetIterator train = data.train();
         int perEpoch = train.batchesPerEpoch();
         int epochs = (int) Math.max(1, (schedule.iterations() + perEpoch - 1) / perEpoch);
@@ -67,10 +65,9 @@ final class EpochLoop {
                 images += batch.numExamples();
             }
             long start = System.nanoTime();
-            JavaRDD<DataSet> rdd = spark.parallelize(batches, workers);
             long before = iteration;
             double secondsBefore = trainSeconds - from.trainSeconds(); // this process's, for the rate
-            EpochFitter.Fitted fitted = fitter.fit(current, rdd, batches, epoch, (done, roundScore) -> {
+            EpochFitter.Fitted fitted = fitter.fit(current, batches, epoch, (done, roundScore) -> {
                 long at = before + done;
                 double epochsDone = (double) at / perEpoch;
                 loss.add(new LossPoint(at, epochsDone, roundScore));

@@ -11,7 +11,6 @@ import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
 import lab.cnn.train.TrainingState;
 import lab.spark.SparkContexts;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.optimize.solvers.accumulation.encoding.threshold.AdaptiveThresholdAlgorithm;
@@ -60,8 +59,7 @@ public final class GradientSharing implements DistributedTraining {
         ParameterServerSettings.aeronTimeout(); // before the master starts Aeron
         JavaSparkContext spark = SparkContexts.shared();
         try (Fitter fitter = new Fitter(spark, spec, net)) {
-            return EpochLoop.run(name, net, data, schedule, from, checkpoints, spark, spec.distributed().workers(),
-                    fitter);
+            return EpochLoop.run(name, net, data, schedule, from, checkpoints, spark, fitter);
         }
     }
 
@@ -97,12 +95,13 @@ public final class GradientSharing implements DistributedTraining {
         }
 
         @Override
-        public Fitted fit(MultiLayerNetwork current, JavaRDD<DataSet> rdd, List<DataSet> batches, int epoch,
-                          Rounds rounds) {
+        public Fitted fit(MultiLayerNetwork current, List<DataSet> batches, int epoch, Rounds rounds) {
             if (current != sparkNet.getNetwork()) {
                 throw new IllegalStateException("gradient sharing trains the network it started with");
             }
-            MultiLayerNetwork trained = sparkNet.fit(rdd);
+            // `workers` partitions of consecutive batches: one share per worker
+            MultiLayerNetwork trained = sparkNet.fit(sparkNet.getSparkContext().parallelize(batches,
+                    spec.distributed().workers()));
             double score = lastLoss(trained, batches, spec.distributed().workers());
             rounds.done(batches.size(), score);
             return new Fitted(trained, score);

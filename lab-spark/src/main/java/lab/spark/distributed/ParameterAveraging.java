@@ -12,7 +12,6 @@ import lab.cnn.train.Schedule;
 import lab.cnn.train.TrainingRun;
 import lab.cnn.train.TrainingState;
 import lab.spark.SparkContexts;
-import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.spark.api.RDDTrainingApproach;
@@ -38,8 +37,7 @@ public final class ParameterAveraging implements DistributedTraining {
     public TrainingRun train(String name, MultiLayerNetwork net, CnnExperiment spec, CnnData data, Schedule schedule,
                              TrainingState from, CheckpointStore checkpoints) {
         JavaSparkContext spark = SparkContexts.shared();
-        return EpochLoop.run(name, net, data, schedule, from, checkpoints, spark, spec.distributed().workers(),
-                new Fitter(spark, spec));
+        return EpochLoop.run(name, net, data, schedule, from, checkpoints, spark, new Fitter(spark, spec));
     }
 
     private record Fitter(JavaSparkContext spark, CnnExperiment spec) implements EpochFitter {
@@ -58,8 +56,7 @@ public final class ParameterAveraging implements DistributedTraining {
          * epoch) to keep 1/110 of it.
          */
         @Override
-        public Fitted fit(MultiLayerNetwork current, JavaRDD<DataSet> rdd, List<DataSet> batches, int epoch,
-                          Rounds rounds) {
+        public Fitted fit(MultiLayerNetwork current, List<DataSet> batches, int epoch, Rounds rounds) {
             Distributed d = spec.distributed();
             int perRound = d.workers() * d.averagingFrequency();
             MultiLayerNetwork net = current;

@@ -26,9 +26,9 @@ import lab.mlp.experiment.MlpExperiment;
 import lab.mlp.experiment.NetworkType;
 import lab.mlp.experiment.Networks;
 import lab.mlp.model.Activation;
-import lab.mlp.model.Batch;
 import lab.mlp.model.Network;
 import lab.mlp.train.JitWarmup;
+import lab.mlp.train.Score;
 import lab.mlp.train.Trainer;
 import lab.mlp.train.TrainingResult;
 import org.slf4j.Logger;
@@ -73,7 +73,7 @@ public final class MlpSearchRunner {
         if (best != null) {
             // on an engine the candidate's task measured it (the network stays there): the same number
             double test = result.bestModel() instanceof Double measured ? measured
-                    : accuracy((Network) result.bestModel(), data.test());
+                    : Score.of((Network) result.bestModel(), data.test()).accuracy();
             winner = new SearchSummary.Winner(best.index() + 1, best.params(), best.score(), test, best.seconds());
         }
         int failed = (int) result.candidates().stream().filter(c -> !c.ok()).count();
@@ -124,19 +124,6 @@ public final class MlpSearchRunner {
         if (result.diverged()) {
             return CandidateOutcome.failed("diverged: " + result.divergence());
         }
-        return CandidateOutcome.scored(accuracy(net, data.validation()), net);
-    }
-
-    /** Share of {@code data} the network classifies correctly, in chunks of its batch capacity. */
-    static double accuracy(Network net, Dataset data) {
-        Batch batch = net.batch();
-        int correct = 0;
-        for (int from = 0; from < data.size(); from += batch.capacity()) {
-            int count = Math.min(batch.capacity(), data.size() - from);
-            batch.load(data, null, from, count);
-            net.forward();
-            correct += net.correct();
-        }
-        return (double) correct / data.size();
+        return CandidateOutcome.scored(Score.of(net, data.validation()).accuracy(), net);
     }
 }

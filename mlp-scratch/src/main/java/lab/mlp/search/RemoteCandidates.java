@@ -10,6 +10,7 @@ import lab.core.search.RemoteTrainer;
 import lab.mlp.experiment.MlpExperiment;
 import lab.mlp.model.Network;
 import lab.mlp.train.JitWarmup;
+import lab.mlp.train.Score;
 
 /**
  * An mlp search's candidate trained where an engine runs it: the search bound again from the
@@ -32,7 +33,7 @@ record RemoteCandidates(RemoteContext context, String search) implements RemoteT
         CandidateOutcome outcome = MlpSearchRunner.train(
                 MlpSearchRunner.candidate(l.base(), l.passes(), params, l.data().train()), l.data());
         return outcome.ok()
-                ? RemoteOutcome.scored(outcome.score(), MlpSearchRunner.accuracy((Network) outcome.model(), l.data().test()))
+                ? RemoteOutcome.scored(outcome.score(), Score.of((Network) outcome.model(), l.data().test()).accuracy())
                 : RemoteOutcome.failed(outcome.failure());
     }
 

@@ -13,17 +13,25 @@ public record Score(double crossEntropy, double accuracy, int size) {
 
     /** Runs the network over {@code data} in chunks of its batch capacity; changes no parameter. */
     public static Score of(Network net, Dataset data) {
-        Batch batch = net.batch();
-        double crossEntropy = 0;
-        int correct = 0;
-        for (int from = 0; from < data.size(); from += batch.capacity()) {
-            int count = Math.min(batch.capacity(), data.size() - from);
-            batch.load(data, null, from, count);
-            net.forward();
-            crossEntropy += net.totalCrossEntropy();
-            correct += net.correct();
+        Sums sums = Sums.of(net, data);
+        return new Score(sums.crossEntropy() / data.size(), (double) sums.correct() / data.size(), data.size());
+    }
+
+    /** Summed cross-entropy and correct count over {@code data} (the trainer adds its L2 term to the sum). */
+    record Sums(double crossEntropy, int correct) {
+        static Sums of(Network net, Dataset data) {
+            Batch batch = net.batch();
+            double crossEntropy = 0;
+            int correct = 0;
+            for (int from = 0; from < data.size(); from += batch.capacity()) {
+                int count = Math.min(batch.capacity(), data.size() - from);
+                batch.load(data, null, from, count);
+                net.forward();
+                crossEntropy += net.totalCrossEntropy();
+                correct += net.correct();
+            }
+            return new Sums(crossEntropy, correct);
         }
-        return new Score(crossEntropy / data.size(), (double) correct / data.size(), data.size());
     }
 
     public double standardError() {

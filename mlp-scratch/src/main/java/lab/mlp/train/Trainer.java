@@ -165,17 +165,8 @@ public final class Trainer {
 
     /** Loss and accuracy on the whole dataset, in chunks of the batch capacity (not recorded). */
     private CurvePoint measureAll(Network net, Dataset data, int pass) {
-        Batch batch = net.batch();
-        double crossEntropy = 0;
-        int correct = 0;
-        for (int from = 0; from < data.size(); from += batch.capacity()) {
-            int count = Math.min(batch.capacity(), data.size() - from);
-            batch.load(data, null, from, count);
-            net.forward();
-            crossEntropy += net.totalCrossEntropy();
-            correct += net.correct();
-        }
-        return point(pass, data, crossEntropy, correct, net);
+        Score.Sums sums = Score.Sums.of(net, data);
+        return point(pass, data, sums.crossEntropy(), sums.correct(), net);
     }
 
     /** Records the loaded full batch's loss: the forward pass has just run. */

@@ -107,8 +107,9 @@ public final class CnnTrainer {
                 // an evaluation that may end the run early keeps its test predictions, as the last one does
                 boolean mayStop = patience > 0 && evaluationsSinceBest(state.evals) == patience - 1;
                 observer.evaluated(net, evaluations.evaluate(net, state, last || mayStop), evaluations.test());
-                if (!last && patience > 0 && evaluationsSinceBest(state.evals) >= patience) {
-                    EvalPoint best = state.evals.get(state.evals.size() - 1 - evaluationsSinceBest(state.evals));
+                int sinceBest = evaluationsSinceBest(state.evals);
+                if (!last && patience > 0 && sinceBest >= patience) {
+                    EvalPoint best = state.evals.get(state.evals.size() - 1 - sinceBest);
                     LOG.info(String.format(Locale.ROOT, "%s: stopping early at iteration %d of %d (epoch %.2f): no "
                                     + "lower validation error in %d evaluation(s) since the best, %.2f%% at epoch %.2f",
                             name, state.iteration, schedule.iterations(), state.epoch(), patience,
