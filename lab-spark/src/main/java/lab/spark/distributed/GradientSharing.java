@@ -31,13 +31,12 @@ import org.nd4j.parameterserver.distributed.v2.ModelParameterServer;
  * {@link AdaptiveThresholdAlgorithm}). The driver's copy of the network applies the same messages,
  * so after the epoch it holds the trained parameters.
  * <p>
- * Where the copies run: an executor JVM runs one network per worker task it holds. On a cluster
- * that is one ({@code workers} executors, each its own copy); in local mode all tasks share this
- * JVM, so its one DL4J worker runs {@code workers} copies at once (a ParallelWrapper exchanging the
- * same encoded updates). Then DL4J M2 reports neither a score nor the copies' updater state: the
- * loss recorded here is always the driver's network's, on the last mini-batch of each worker's
- * share, without dropout; the updater state saved with the model is that of the epoch's start in
- * local mode, the workers' mean on a cluster.
+ * Where the copies run: each executor JVM trains one copy, fed by every worker task it holds (in
+ * local mode one copy in this JVM, beside the driver's). Two copies in one JVM (workersPerNode 2, a
+ * ParallelWrapper) deadlocked about one run in five in DL4J M2: one training thread waits in
+ * EncodedGradientsAccumulator.synchronize holding the network's monitor, the other waits for the
+ * monitor. DL4J M2 reports no score here: the loss recorded is the driver's network's, on the last
+ * mini-batch of each worker's share, without dropout.
  * <p>
  * One master serves the whole run (its parameter server and workers outlive an epoch); a run
  * resumed from a checkpoint continues from the checkpoint's parameters and batch order, but the
@@ -71,7 +70,7 @@ public final class GradientSharing implements DistributedTraining {
         Fitter(JavaSparkContext spark, CnnExperiment spec, MultiLayerNetwork net) {
             this.spec = spec;
             Distributed d = spec.distributed();
-            this.copiesPerJvm = spark.master().startsWith("local") ? d.workers() : 1;
+            this.copiesPerJvm = 1; // two copies in one JVM can deadlock in DL4J M2 (class comment)
             SharedTrainingMaster master = new SharedTrainingMaster.Builder(
                     ParameterServerSettings.voidConfiguration(spark), d.workers(),
                     new AdaptiveThresholdAlgorithm(d.threshold()), spec.batchSize())
